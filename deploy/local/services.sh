@@ -1,0 +1,80 @@
+# shellcheck shell=bash
+# The four services, run as packaged jars (quarkus-app) against the local stack. Sourced by ./dev.
+
+SERVICES=(postings-service search-service applications-service gateway)
+service_port() {
+  case "$1" in
+    postings-service) echo "$POSTINGS_PORT";; search-service) echo "$SEARCH_PORT";;
+    applications-service) echo "$APPLICATIONS_PORT";; gateway) echo "$GATEWAY_PORT";;
+  esac
+}
+service_port_variable() {
+  case "$1" in
+    postings-service) echo POSTINGS_PORT;; search-service) echo SEARCH_PORT;;
+    applications-service) echo APPLICATIONS_PORT;; gateway) echo GATEWAY_PORT;;
+  esac
+}
+service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# Builds the jars when a source is newer than the packaged jar (or no jar exists).
+build_if_stale() {
+  local stale=0 service jar
+  for service in "${SERVICES[@]}"; do
+    jar=$(service_jar "$service")
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$service/src" "$ROOT/$service/pom.xml" "$ROOT/platform/src" "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      stale=1
+    fi
+  done
+  if [ $stale = 1 ]; then
+    info "building the services (mvn install -DskipTests; log in .local/logs/build.log)"
+    mvn_run -q install -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed; see $LOGS/build.log
+$(grep -E 'ERROR' "$LOGS/build.log" | head -20)"
+    ok "built"
+  else
+    ok "services are up to date"
+  fi
+}
+
+service_env() {
+  db_settings
+  local name=$1
+  echo "QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/jobboard"
+  echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+  echo "QUARKUS_HTTP_PORT=$(service_port "$name")"
+  case "$name" in
+    postings-service|applications-service)
+      echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$DB_HOST:$DB_PORT/${name%-service}"
+      echo "QUARKUS_DATASOURCE_USERNAME=$DB_USER"
+      echo "QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD";;
+    search-service)
+      echo "JOBBOARD_SEARCH_INDEX_PATH=$LOCAL/search-index";;
+    gateway)
+      echo "JOBBOARD_GATEWAY_UPSTREAMS_POSTINGS=http://127.0.0.1:$POSTINGS_PORT"
+      echo "JOBBOARD_GATEWAY_UPSTREAMS_SEARCH=http://127.0.0.1:$SEARCH_PORT"
+      echo "JOBBOARD_GATEWAY_UPSTREAMS_APPLICATIONS=http://127.0.0.1:$APPLICATIONS_PORT";;
+  esac
+}
+
+start_service() {
+  local name=$1 port jar
+  port=$(service_port "$name"); jar=$(service_jar "$name")
+  if is_running "$name"; then ok "$name already running on $port"; return; fi
+  ensure_port_free "$port" "$(service_port_variable "$name")" "$name"
+  [ -f "$jar" ] || die "$jar is missing; build first (mvn install -DskipTests)"
+  local env_args=()
+  while IFS= read -r line; do env_args+=("$line"); done < <(service_env "$name")
+  start_process "$name" "$LOGS/$name.log" env "${env_args[@]}" \
+    java -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -jar "$jar"
+}
+wait_service() {
+  local name=$1
+  WAIT_PID_NAME=$name wait_until "$name" 120 "$LOGS/$name.log" http_ok "http://127.0.0.1:$(service_port "$name")/q/health/ready"
+}
+start_services() {
+  local name
+  info "starting the services"
+  # the gateway fetches the services' OpenAPI documents, so it starts last
+  for name in "${SERVICES[@]}"; do start_service "$name"; done
+  for name in "${SERVICES[@]}"; do wait_service "$name"; done
+}
+stop_services() { local name; for name in gateway applications-service search-service postings-service; do stop_process "$name"; done; }

@@ -1,0 +1,28 @@
+package org.jobboard.platform.consumer;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Records that a consumer applied an event, in the consumer's own transaction: if the change commits, so does the
+ * record, and a redelivered event is recognised and skipped.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "jobboard.outbox.enabled", stringValue = "true")
+public class IdempotentConsumer {
+    @Inject
+    EntityManager em;
+
+    /** @return true the first time this consumer sees this event id; false for a redelivery. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, String eventId) {
+        int inserted = em.createNativeQuery(
+                "insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now()) "
+                        + "on conflict do nothing")
+                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jobboard.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Gives a {@code @QuarkusTest} the stack's real PostgreSQL (its own test database, {@code <database>_test}, emptied
+ * by Flyway clean at each start) and the real Kafka broker, starting them when they are not running. It also makes
+ * the service trust {@link TestTokens}.
+ *
+ * <pre>
+ * &#64;QuarkusTestResource(value = StackTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "postings"))
+ * </pre>
+ */
+public class StackTestResource implements QuarkusTestResourceLifecycleManager {
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Properties stack = LocalStack.ensureRunning();
+        Map<String, String> config = new HashMap<>(TestTokens.oidcTestConfig());
+        config.put("kafka.bootstrap.servers", stack.getProperty("JOBBOARD_KAFKA_BOOTSTRAP"));
+        if (database != null) {
+            String testDatabase = database + "_test";
+            String server = "jdbc:postgresql://" + stack.getProperty("JOBBOARD_DB_HOST") + ":"
+                    + stack.getProperty("JOBBOARD_DB_PORT") + "/";
+            String user = stack.getProperty("JOBBOARD_DB_USER");
+            String password = stack.getProperty("JOBBOARD_DB_PASSWORD", "");
+            createDatabaseIfMissing(server + "postgres", user, password, testDatabase);
+            config.put("quarkus.datasource.jdbc.url", server + testDatabase);
+            config.put("quarkus.datasource.username", user);
+            config.put("quarkus.datasource.password", password);
+            config.put("quarkus.flyway.clean-disabled", "false");
+            config.put("quarkus.flyway.clean-at-start", "true");
+        }
+        return config;
+    }
+
+    static void createDatabaseIfMissing(String adminUrl, String user, String password, String name) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet result = exists.executeQuery()) {
+                if (result.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database \"" + name.replace("\"", "") + "\"");
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) { // created concurrently by another module's run
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare test database " + name + " at " + adminUrl, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // the stack outlives one test class; ./dev test (or ./dev down) stops what it started
+    }
+}
