@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
  * record, and a redelivered event is recognised and skipped.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "jobboard.outbox.enabled", stringValue = "true")
+@IfBuildProperty(name = "jobboard.platform.database", stringValue = "true")
 public class IdempotentConsumer {
     @Inject
     EntityManager em;

@@ -19,7 +19,7 @@ import java.time.Instant;
  * describes was committed. The {@link OutboxRelay} publishes them; nothing here talks to Kafka.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "jobboard.outbox.enabled", stringValue = "true")
+@IfBuildProperty(name = "jobboard.platform.database", stringValue = "true")
 public class Outbox {
     private static final Object WAKE_KEY = new Object();
 

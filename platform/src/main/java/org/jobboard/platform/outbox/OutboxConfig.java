@@ -10,6 +10,10 @@ public interface OutboxConfig {
     /** The CloudEvents {@code source} of this service's events, e.g. {@code /jobboard/postings-service}. */
     String source();
 
+    /** How often the relay polls for events a wake-up missed (it is also woken after each commit). */
+    @WithDefault("1s")
+    String pollInterval();
+
     /** How many events one relay pass publishes before committing. */
     @WithDefault("200")
     int batchSize();

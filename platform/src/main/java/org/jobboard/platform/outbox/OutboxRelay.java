@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * several replicas never publish one aggregate's events out of order.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "jobboard.outbox.enabled", stringValue = "true")
+@IfBuildProperty(name = "jobboard.platform.database", stringValue = "true")
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming "the outbox relay" among advisory locks. */

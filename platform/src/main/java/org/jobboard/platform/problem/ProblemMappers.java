@@ -131,6 +131,11 @@ public class ProblemMappers {
     }
 
     private Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(invalidJson(e).toProblem(), uri);
+    }
+
+    /** A body that does not parse or bind, as a 400 naming the field (also for JSON bound by hand, e.g. merge patch). */
+    public static ApiException invalidJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
         String message;
         if (e instanceof UnrecognizedPropertyException) {
@@ -146,8 +151,7 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             field = "body";
         }
-        return respond(ApiException.badRequest(field + " " + message, List.of(new FieldError(field, message)))
-                .toProblem(), uri);
+        return ApiException.badRequest(field + " " + message, List.of(new FieldError(field, message)));
     }
 
     private static String describe(Class<?> type) {

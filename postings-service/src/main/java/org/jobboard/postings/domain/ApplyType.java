@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** DIRECT applications go through applications-service; EXTERNAL ones to the employer's https URL. */
+public enum ApplyType {
+    DIRECT, EXTERNAL
+}

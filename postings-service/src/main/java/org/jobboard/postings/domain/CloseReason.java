@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** Why a recruiter closed a posting. */
+public enum CloseReason {
+    FILLED, CANCELLED, ON_HOLD, DUPLICATE, OTHER
+}

@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** Schema.org employment types. */
+public enum EmploymentType {
+    FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER
+}

@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** The period a salary amount is paid for. */
+public enum SalaryPeriod {
+    HOUR, DAY, WEEK, MONTH, YEAR
+}

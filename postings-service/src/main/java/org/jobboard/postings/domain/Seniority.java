@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** Career level. */
+public enum Seniority {
+    INTERN, JUNIOR, MID, SENIOR, LEAD, PRINCIPAL, EXECUTIVE
+}

@@ -1,0 +1,6 @@
+package org.jobboard.postings.domain;
+
+/** Where the work happens. */
+public enum WorkplaceType {
+    ON_SITE, HYBRID, REMOTE
+}
