@@ -11,7 +11,9 @@ public final class PageResponses {
     public static Response of(Page<?> page, UriInfo uri) {
         Response.ResponseBuilder builder = Response.ok(page);
         if (page.nextCursor() != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            // a relative reference (RFC 8288): right behind the gateway, which rewrites nothing
+            java.net.URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            String next = absolute.getRawPath() + "?" + absolute.getRawQuery();
             builder.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return builder.build();

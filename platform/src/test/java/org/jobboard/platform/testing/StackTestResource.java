@@ -23,16 +23,22 @@ import java.util.Properties;
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     private String database;
+    private boolean needsStack = true;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        // "stack=none": only the test token trust (e.g. the gateway, which needs neither database nor Kafka)
+        needsStack = !"none".equals(initArgs.get("stack"));
     }
 
     @Override
     public Map<String, String> start() {
-        Properties stack = LocalStack.ensureRunning();
         Map<String, String> config = new HashMap<>(TestTokens.oidcTestConfig());
+        if (!needsStack) {
+            return config;
+        }
+        Properties stack = LocalStack.ensureRunning();
         config.put("kafka.bootstrap.servers", stack.getProperty("JOBBOARD_KAFKA_BOOTSTRAP"));
         if (database != null) {
             String testDatabase = database + "_test";

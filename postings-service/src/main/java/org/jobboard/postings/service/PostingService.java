@@ -140,7 +140,9 @@ public class PostingService {
             if (!errors.isEmpty()) {
                 throw ApiException.unprocessable("a published posting must keep passing the publish checks", errors);
             }
-            postings.flush(); // the version the event carries is the one after this update
+        }
+        postings.flush(); // the version returned (ETag) and carried by the event is the one after this update
+        if (posting.status == PostingStatus.PUBLISHED) {
             events.emit(PostingEvents.UPDATED, posting, organization);
         }
         return posting;

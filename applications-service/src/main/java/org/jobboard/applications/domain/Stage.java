@@ -1,0 +1,50 @@
+package org.jobboard.applications.domain;
+
+import java.util.Set;
+
+/**
+ * The recruiter's pipeline: APPLIED -> SCREENING -> INTERVIEW -> OFFER -> HIRED; any open stage -> REJECTED;
+ * the candidate's withdraw -> WITHDRAWN. Candidates see a coarser status ({@link CandidateStatus}).
+ */
+public enum Stage {
+    APPLIED, SCREENING, INTERVIEW, OFFER, HIRED, REJECTED, WITHDRAWN;
+
+    public boolean isOpen() {
+        return this != HIRED && this != REJECTED && this != WITHDRAWN;
+    }
+
+    /** The stage a recruiter may move to from here (besides REJECTED from any open stage). */
+    public Stage next() {
+        return switch (this) {
+            case APPLIED -> SCREENING;
+            case SCREENING -> INTERVIEW;
+            case INTERVIEW -> OFFER;
+            case OFFER -> HIRED;
+            default -> null;
+        };
+    }
+
+    public boolean canMoveTo(Stage to) {
+        if (!isOpen()) {
+            return false;
+        }
+        if (to == REJECTED || to == WITHDRAWN) {
+            return true;
+        }
+        return to == next();
+    }
+
+    public static final Set<Stage> CLOSED = Set.of(HIRED, REJECTED, WITHDRAWN);
+
+    public CandidateStatus candidateStatus() {
+        return switch (this) {
+            case APPLIED -> CandidateStatus.SUBMITTED;
+            case SCREENING -> CandidateStatus.IN_REVIEW;
+            case INTERVIEW -> CandidateStatus.INTERVIEWING;
+            case OFFER -> CandidateStatus.OFFERED;
+            case HIRED -> CandidateStatus.HIRED;
+            case REJECTED -> CandidateStatus.NOT_SELECTED;
+            case WITHDRAWN -> CandidateStatus.WITHDRAWN;
+        };
+    }
+}

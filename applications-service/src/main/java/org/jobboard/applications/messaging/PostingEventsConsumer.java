@@ -1,0 +1,59 @@
+package org.jobboard.applications.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.jobboard.applications.service.PostingReplicaService;
+import org.jobboard.platform.consumer.IdempotentConsumer;
+import org.jobboard.platform.events.CloudEvent;
+import org.jobboard.platform.events.CloudEventHeaders;
+
+/**
+ * Keeps the posting replica from jobboard.postings.v1. The processed event id and the replica change commit
+ * together; an event that cannot be parsed fails and goes to the dead-letter topic instead of blocking the partition.
+ */
+@ApplicationScoped
+public class PostingEventsConsumer {
+    static final String CONSUMER = "applications-service/posting-replica";
+    private static final Logger LOG = Logger.getLogger(PostingEventsConsumer.class);
+
+    @Inject
+    IdempotentConsumer idempotentConsumer;
+
+    @Inject
+    PostingReplicaService replicas;
+
+    private final ObjectReader reader;
+
+    @Inject
+    public PostingEventsConsumer(ObjectMapper json) {
+        this.reader = json.readerFor(PostingEventData.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Incoming("postings")
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) throws Exception {
+        if (record.value() == null) {
+            return; // a compaction tombstone: nothing to apply
+        }
+        CloudEvent event = CloudEventHeaders.fromRecord(record.headers(), record.value());
+        if (!event.type().startsWith("jobboard.posting.")) {
+            return;
+        }
+        if (!idempotentConsumer.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        PostingEventData data = reader.readValue(event.data());
+        if (data.id() == null || data.organizationId() == null || data.status() == null) {
+            throw new CloudEventHeaders.MalformedEventException("posting event " + event.id() + " lacks id, organizationId or status");
+        }
+        boolean changed = replicas.apply(event.type(), data);
+        LOG.debugf("posting %s v%d (%s): %s", data.id(), data.version(), event.type(), changed ? "applied" : "older, ignored");
+    }
+}

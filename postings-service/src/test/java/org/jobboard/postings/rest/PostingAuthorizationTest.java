@@ -1,0 +1,104 @@
+package org.jobboard.postings.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Who may do what: anonymous, candidate, the organization's recruiter, another organization's recruiter, admin, aggregator. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "postings"))
+class PostingAuthorizationTest {
+    String organization;
+    String owner;
+    String stranger;
+    String draftId;
+    String publishedId;
+
+    @BeforeEach
+    void setUp() {
+        organization = PostingFixtures.newOrganization("Owner Org");
+        owner = PostingFixtures.recruiter(organization);
+        stranger = PostingFixtures.recruiter(PostingFixtures.newOrganization("Stranger Org"));
+        draftId = PostingFixtures.createDraft(owner, PostingFixtures.complete("Draft Role"));
+        publishedId = PostingFixtures.createPublished(owner, "Published Role");
+    }
+
+    @Test
+    void creatingNeedsARecruiterToken() {
+        given().contentType(ContentType.JSON).body(PostingFixtures.complete("X Role")).post("/v1/postings")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        for (String token : List.of(TestTokens.candidate("alice"), TestTokens.admin("ada"), TestTokens.aggregator("agg"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(PostingFixtures.complete("X Role"))
+                    .post("/v1/postings").then().statusCode(403).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.expired("alice")).contentType(ContentType.JSON)
+                .body(PostingFixtures.complete("X Role")).post("/v1/postings").then().statusCode(401);
+        given().auth().oauth2(TestTokens.forged("alice")).get("/v1/postings/" + publishedId).then().statusCode(401);
+        // a recruiter token without an organization claim may do nothing
+        given().auth().oauth2(TestTokens.token("r", List.of("recruiter"), null, 300)).contentType(ContentType.JSON)
+                .body(PostingFixtures.complete("X Role")).post("/v1/postings").then().statusCode(403);
+    }
+
+    @Test
+    void anotherOrganizationsRecruiterCannotSeeOrChangeIt() {
+        given().auth().oauth2(stranger).get("/v1/postings/" + draftId).then().statusCode(404);
+        given().auth().oauth2(stranger).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"title\":\"Hijacked\"}").patch("/v1/postings/" + draftId).then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body("{}")
+                .post("/v1/postings/" + draftId + "/publish").then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body("{\"reason\":\"OTHER\"}")
+                .post("/v1/postings/" + publishedId + "/close").then().statusCode(404);
+        given().auth().oauth2(stranger).header("If-Match", "\"0\"").delete("/v1/postings/" + draftId)
+                .then().statusCode(404);
+        given().auth().oauth2(owner).get("/v1/postings/" + draftId).then().statusCode(200)
+                .body("title", equalTo("Draft Role"));
+    }
+
+    @Test
+    void listsAreScopedToTheCaller() {
+        given().auth().oauth2(owner).queryParam("status", "DRAFT").get("/v1/postings").then().statusCode(200)
+                .body("items.id", hasItem(draftId), "items.status", everyItem(equalTo("DRAFT")));
+        given().auth().oauth2(stranger).get("/v1/postings").then().statusCode(200)
+                .body("items.id", not(hasItem(draftId)), "items.id", not(hasItem(publishedId)));
+        given().get("/v1/postings?limit=100").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("PUBLISHED")), "items.id", not(hasItem(draftId)));
+        given().queryParam("status", "DRAFT").get("/v1/postings").then().statusCode(400)
+                .body("errors.field", hasItem("status"));
+    }
+
+    @Test
+    void organizationsAreCreatedByAdminsAndEditedOnlyByTheirRecruiters() {
+        given().auth().oauth2(owner).contentType(ContentType.JSON).body("{\"name\":\"Mine\"}")
+                .post("/v1/organizations").then().statusCode(403);
+        given().get("/v1/organizations/" + organization).then().statusCode(200).header("ETag", "\"0\"")
+                .body("name", equalTo("Owner Org"));
+        given().auth().oauth2(stranger).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"name\":\"Taken over\"}").patch("/v1/organizations/" + organization).then().statusCode(404);
+        given().auth().oauth2(owner).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"description\":\"We build.\"}").patch("/v1/organizations/" + organization)
+                .then().statusCode(200).body("description", equalTo("We build."), "name", equalTo("Owner Org"));
+    }
+
+    @Test
+    void malformedIdsAreNotFoundNeverErrors() {
+        given().get("/v1/postings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/v1/organizations/%27%20or%201=1").then().statusCode(404);
+        given().queryParam("limit", 1000).get("/v1/postings").then().statusCode(400).body("errors.field", hasItem("limit"));
+        given().queryParam("cursor", "garbage").get("/v1/postings").then().statusCode(400).body("errors.field", hasItem("cursor"));
+        given().queryParam("updatedSince", "yesterday").get("/v1/postings").then().statusCode(400)
+                .body("errors.field", hasItem("updatedSince"));
+    }
+}

@@ -1,0 +1,106 @@
+package org.jobboard.postings.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jobboard.platform.events.CloudEventHeaders;
+import org.jobboard.platform.testing.KafkaTestClient;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.postings.service.PostingService;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Posting events, read back from the real broker: CloudEvents headers, key, order, versions, full state. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "postings"))
+class PostingEventsTest {
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PostingService postings;
+
+    @Test
+    void lifecycleEventsArriveInOrderWithHeadersKeyAndVersion() throws Exception {
+        String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Events Org"));
+        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
+            String id = PostingFixtures.createPublished(recruiter, "Event Sourced Engineer");
+            given().auth().oauth2(recruiter).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                    .body("{\"title\":\"Event Driven Engineer\"}").patch("/v1/postings/" + id).then().statusCode(200);
+            given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"FILLED\"}")
+                    .post("/v1/postings/" + id + "/close").then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = topic.await(r -> id.equals(r.key()), 3, Duration.ofSeconds(20));
+            assertEquals(List.of("jobboard.posting.published.v1", "jobboard.posting.updated.v1",
+                    "jobboard.posting.closed.v1"), records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+            long previous = 0;
+            for (ConsumerRecord<String, String> record : records) {
+                assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
+                assertEquals("/jobboard/postings-service", header(record, CloudEventHeaders.SOURCE));
+                assertEquals("postings/" + id, header(record, CloudEventHeaders.SUBJECT));
+                assertNotNull(Instant.parse(header(record, CloudEventHeaders.TIME)));
+                assertNotNull(header(record, CloudEventHeaders.ID));
+                JsonNode data = json.readTree(record.value());
+                assertEquals(id, data.get("id").asText());
+                assertTrue(data.get("version").asLong() > previous, "versions increase");
+                previous = data.get("version").asLong();
+                assertEquals("Events Org", data.get("organization").get("name").asText());
+            }
+            assertEquals("Event Driven Engineer", json.readTree(records.get(1).value()).get("title").asText());
+            assertEquals("CLOSED", json.readTree(records.get(2).value()).get("status").asText());
+            // each change exactly once: nothing more arrives for this posting
+            assertEquals(0, topic.collect(r -> id.equals(r.key()), Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void expiryIsPublishedOnceWhenValidThroughPasses() throws Exception {
+        String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Expiry Org"));
+        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
+            String id = PostingFixtures.createDraft(recruiter, PostingFixtures.complete("Short Lived Role"));
+            given().auth().oauth2(recruiter).contentType(ContentType.JSON)
+                    .body("{\"validThrough\":\"" + Instant.now().plusSeconds(2) + "\"}")
+                    .post("/v1/postings/" + id + "/publish").then().statusCode(200);
+            Thread.sleep(2500);
+            // as if the job had been down: one pass catches up, a second finds nothing left
+            assertTrue(postings.expireDue(Instant.now()) >= 1);
+            assertEquals(0, postings.expireDue(Instant.now()));
+            given().get("/v1/postings/" + id).then().statusCode(404);
+            given().auth().oauth2(recruiter).get("/v1/postings/" + id).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("EXPIRED"));
+            List<ConsumerRecord<String, String>> records = topic.await(r -> id.equals(r.key())
+                    && "jobboard.posting.expired.v1".equals(header(r, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(20));
+            assertEquals("EXPIRED", json.readTree(records.get(0).value()).get("status").asText());
+        }
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstResponse() {
+        String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Idem Org"));
+        String body = PostingFixtures.complete("Idempotent Role");
+        String first = given().auth().oauth2(recruiter).contentType(ContentType.JSON).header("Idempotency-Key", "k-1")
+                .body(body).post("/v1/postings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body)
+                .post("/v1/postings").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", org.hamcrest.Matchers.equalTo(first));
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).header("Idempotency-Key", "k-1")
+                .body(PostingFixtures.complete("Another Role")).post("/v1/postings").then().statusCode(422);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return CloudEventHeaders.text(record.headers(), name);
+    }
+}
