@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jobboard.applications.service.PostingReplicaService;
@@ -36,8 +37,9 @@ public class PostingEventsConsumer {
         this.reader = json.readerFor(PostingEventData.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** Parses outside the transaction (a malformed event fails fast to the dead-letter topic), applies inside it. */
     @Incoming("postings")
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) throws Exception {
         if (record.value() == null) {
             return; // a compaction tombstone: nothing to apply
@@ -46,14 +48,21 @@ public class PostingEventsConsumer {
         if (!event.type().startsWith("jobboard.posting.")) {
             return;
         }
-        if (!idempotentConsumer.firstDelivery(CONSUMER, event.id())) {
-            return;
+        PostingEventData data;
+        try {
+            data = reader.readValue(event.data());
+        } catch (java.io.IOException e) {
+            throw new CloudEventHeaders.MalformedEventException("posting event " + event.id() + " is not valid JSON");
         }
-        PostingEventData data = reader.readValue(event.data());
         if (data.id() == null || data.organizationId() == null || data.status() == null) {
             throw new CloudEventHeaders.MalformedEventException("posting event " + event.id() + " lacks id, organizationId or status");
         }
-        boolean changed = replicas.apply(event.type(), data);
-        LOG.debugf("posting %s v%d (%s): %s", data.id(), data.version(), event.type(), changed ? "applied" : "older, ignored");
+        boolean changed = apply(event, data);
+        LOG.debugf("posting %s v%d (%s): %s", data.id(), data.version(), event.type(), changed ? "applied" : "skipped");
+    }
+
+    @Transactional
+    boolean apply(CloudEvent event, PostingEventData data) {
+        return idempotentConsumer.firstDelivery(CONSUMER, event.id()) && replicas.apply(event.type(), data);
     }
 }
