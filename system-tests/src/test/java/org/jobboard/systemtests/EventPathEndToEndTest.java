@@ -1,0 +1,50 @@
+package org.jobboard.systemtests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.jobboard.systemtests.Stack.as;
+
+/**
+ * The event path across services: a posting published in postings-service (outbox -> relay -> Kafka) is consumed by
+ * applications-service, whose replica then knows the posting belongs to Acme.
+ */
+class EventPathEndToEndTest {
+    @BeforeAll
+    static void acme() {
+        Stack.ensureAcme();
+    }
+
+    @Test
+    void aPublishedPostingReachesTheApplicationsReplica() throws Exception {
+        String body = """
+                {"title":"Kafka Plumber","description":"Keep events flowing.","employmentTypes":["FULL_TIME"],
+                 "workplaceType":"ON_SITE","locations":[{"country":"US","region":"TX","city":"Austin"}],
+                 "applyMethod":{"type":"DIRECT"}}""";
+        String id = as("rita").contentType("application/json").body(body).post("/v1/postings")
+                .then().statusCode(201).extract().path("id");
+        // not yet public: the replica does not know it, so for rita it does not exist
+        as("rita").queryParam("postingId", id).get("/v1/applications").then().statusCode(404);
+        as("rita").contentType("application/json").body("{}").post("/v1/postings/" + id + "/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int status = 0;
+        while (Instant.now().isBefore(deadline)) {
+            status = as("rita").queryParam("postingId", id).get("/v1/applications").then().extract().statusCode();
+            if (status == 200) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        if (status != 200) {
+            throw new AssertionError("the posting never reached applications-service (last status " + status + ")");
+        }
+        // another organization's recruiter still cannot see it
+        as("ralph").queryParam("postingId", id).get("/v1/applications").then().statusCode(404);
+    }
+}
