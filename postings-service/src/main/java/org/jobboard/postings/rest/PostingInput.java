@@ -36,4 +36,9 @@ public record PostingInput(
         @Size(max = 100) String category,
         @Valid ApplyMethod applyMethod,
         Instant validThrough) {
+
+    public PostingInput withValidThrough(Instant newValidThrough) {
+        return new PostingInput(title, description, requisitionId, employmentTypes, workplaceType, locations,
+                applicantLocationRequirements, salary, seniority, skills, category, applyMethod, newValidThrough);
+    }
 }

@@ -55,6 +55,9 @@ public class PostingResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.jobboard.postings.service.PostingBatchService batchService;
+
     @Context
     UriInfo uri;
 
@@ -72,6 +75,17 @@ public class PostingResource {
         });
     }
 
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RECRUITER)
+    @Operation(summary = "Create or update up to 200 postings keyed by requisitionId (ATS sync); each item's outcome")
+    public Response batch(@Valid @NotNull BatchRequest request,
+            @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(caller.subject(), key, request,
+                () -> Response.ok(batchService.upsert(request)).build());
+    }
+
     @GET
     @Path("/{id}")
     @PermitAll
@@ -79,6 +93,16 @@ public class PostingResource {
     public Response get(@PathParam("id") String id) {
         PostingView posting = service.get(id);
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces("application/ld+json")
+    @PermitAll
+    @Operation(summary = "A published posting as schema.org JobPosting JSON-LD (Google for Jobs)")
+    public Response getJsonLd(@PathParam("id") String id) {
+        PostingService.JsonLdDocument document = service.jsonLd(id);
+        return Response.ok(document.body(), "application/ld+json").tag(Etags.of(document.version())).build();
     }
 
     @PATCH

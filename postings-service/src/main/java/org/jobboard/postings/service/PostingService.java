@@ -73,6 +73,9 @@ public class PostingService {
     @Inject
     CursorCodec cursors;
 
+    @Inject
+    org.jobboard.postings.mapping.JobPostingJsonLd jsonLd;
+
     public PostingView create(PostingInput input) {
         UUID organizationId = recruiterOrganization();
         Organization organization = organizations.findByIdOptional(organizationId)
@@ -102,6 +105,57 @@ public class PostingService {
     public PostingView get(String id) {
         Posting posting = visible(id);
         return view(posting, organizations.findById(posting.organizationId));
+    }
+
+    public record JsonLdDocument(java.util.Map<String, Object> body, long version) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public JsonLdDocument jsonLd(String id) {
+        Posting posting = visible(id);
+        return new JsonLdDocument(jsonLd.toJsonLd(posting, organizations.findById(posting.organizationId)),
+                posting.version);
+    }
+
+    public record UpsertResult(org.jobboard.postings.rest.BatchResult.Outcome outcome, PostingView posting) {
+    }
+
+    /**
+     * One batch item, in its own transaction: create the posting with this requisitionId, or update it when its
+     * content differs (and optionally publish a draft). A published posting stays published and must keep passing
+     * the publish checks.
+     */
+    public UpsertResult upsertByRequisition(PostingInput input, boolean publish) {
+        UUID organizationId = recruiterOrganization();
+        Organization organization = organizations.findByIdOptional(organizationId)
+                .orElseThrow(() -> ApiException.unprocessable("your organization is not registered yet; ask an admin",
+                        List.of(new FieldError("organizationId", "unknown organization"))));
+        var existing = postings.findByRequisition(organizationId, input.requisitionId().strip());
+        var outcome = org.jobboard.postings.rest.BatchResult.Outcome.UNCHANGED;
+        Posting posting;
+        if (existing.isEmpty()) {
+            posting = createDraft(organization, input);
+            outcome = org.jobboard.postings.rest.BatchResult.Outcome.CREATED;
+        } else {
+            posting = existing.get();
+            if (input.validThrough() == null) {
+                input = input.withValidThrough(posting.validThrough); // an ATS that sends none keeps the current one
+            }
+            Posting candidate = new Posting();
+            mapper.apply(input, candidate);
+            if (!json.valueToTree(mapper.toInput(candidate)).equals(json.valueToTree(mapper.toInput(posting)))) {
+                applyUpdate(posting, input);
+                outcome = org.jobboard.postings.rest.BatchResult.Outcome.UPDATED;
+            }
+        }
+        if (publish && posting.status == PostingStatus.DRAFT) {
+            publishChecked(posting, null, false);
+            if (outcome == org.jobboard.postings.rest.BatchResult.Outcome.UNCHANGED) {
+                outcome = org.jobboard.postings.rest.BatchResult.Outcome.UPDATED;
+            }
+        }
+        postings.flush();
+        return new UpsertResult(outcome, view(posting, organization));
     }
 
     /** JSON Merge Patch over the writable fields; a published posting publishes an updated event. */

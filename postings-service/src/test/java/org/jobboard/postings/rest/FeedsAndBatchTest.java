@@ -1,0 +1,187 @@
+package org.jobboard.postings.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.xml.XmlPath;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Aggregator-facing outputs: JSON-LD against Google's JobPosting rules, the XML feed, the change feed; ATS batch. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "postings"))
+class FeedsAndBatchTest {
+    String organization;
+    String recruiter;
+
+    @BeforeEach
+    void organization() {
+        organization = PostingFixtures.newOrganization("Feeds & Co");
+        recruiter = PostingFixtures.recruiter(organization);
+    }
+
+    @Test
+    void jsonLdHasGooglesRequiredAndRecommendedProperties() {
+        String id = PostingFixtures.createPublished(recruiter, "Senior Java Developer");
+        Map<String, Object> job = given().accept("application/ld+json").get("/v1/postings/" + id)
+                .then().statusCode(200).contentType("application/ld+json").extract().jsonPath().getMap("$");
+        assertEquals("https://schema.org/", job.get("@context"));
+        assertEquals("JobPosting", job.get("@type"));
+        // required
+        for (String property : List.of("title", "description", "datePosted", "hiringOrganization", "jobLocation")) {
+            assertNotNull(job.get(property), property);
+        }
+        assertTrue(job.get("description").toString().contains("<strong>Java</strong>"), "description is HTML");
+        assertTrue(job.get("datePosted").toString().matches("\\d{4}-\\d{2}-\\d{2}"));
+        // recommended
+        for (String property : List.of("identifier", "baseSalary", "employmentType", "validThrough", "directApply")) {
+            assertNotNull(job.get(property), property);
+        }
+        given().accept("application/ld+json").get("/v1/postings/" + id).then()
+                .body("hiringOrganization.name", equalTo("Feeds & Co"),
+                        "hiringOrganization.logo", equalTo("https://example.org/logo.png"),
+                        "hiringOrganization.sameAs", equalTo("https://example.org"),
+                        "jobLocation.address.addressCountry", equalTo("US"),
+                        "jobLocation.address.addressRegion", equalTo("CO"),
+                        "baseSalary.currency", equalTo("USD"), "baseSalary.value.unitText", equalTo("YEAR"),
+                        "employmentType", hasItem("FULL_TIME"), "directApply", equalTo(true));
+        // drafts have no public JSON-LD either
+        String draft = PostingFixtures.createDraft(recruiter, PostingFixtures.complete("Hidden"));
+        given().accept("application/ld+json").get("/v1/postings/" + draft).then().statusCode(404);
+    }
+
+    @Test
+    void remoteJsonLdUsesTelecommuteWithApplicantCountries() {
+        String body = """
+                {"title":"Remote Support Engineer","description":"Help customers.","employmentTypes":["FULL_TIME"],
+                 "workplaceType":"REMOTE","applicantLocationRequirements":["US","CA"],
+                 "salary":{"currency":"USD","min":"80000","max":"100000","period":"YEAR"},
+                 "applyMethod":{"type":"EXTERNAL","url":"https://jobs.example.org/apply/1"}}""";
+        String id = PostingFixtures.createDraft(recruiter, body);
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{}")
+                .post("/v1/postings/" + id + "/publish").then().statusCode(200);
+        given().accept("application/ld+json").get("/v1/postings/" + id).then().statusCode(200)
+                .body("jobLocationType", equalTo("TELECOMMUTE"),
+                        "applicantLocationRequirements.name", hasItem("United States"),
+                        "applicantLocationRequirements[0].'@type'", equalTo("Country"),
+                        "directApply", equalTo(false));
+    }
+
+    @Test
+    void xmlFeedIsWellFormedWithRequiredElementsAndConditionalGet() throws Exception {
+        String id = PostingFixtures.createPublished(recruiter, "Feed <Engineer> & ]]> Tester");
+        var response = given().get("/v1/feeds/jobs.xml").then().statusCode(200)
+                .header("ETag", notNullValue()).header("Last-Modified", notNullValue()).extract();
+        byte[] xml = response.asByteArray();
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        NodeList jobs = document.getElementsByTagName("job");
+        Element ours = null;
+        for (int i = 0; i < jobs.getLength(); i++) {
+            Element job = (Element) jobs.item(i);
+            if (id.equals(text(job, "referencenumber"))) {
+                ours = job;
+            }
+        }
+        assertNotNull(ours, "the published posting is in the feed");
+        for (String element : List.of("title", "date", "referencenumber", "requisitionid", "url", "company", "city",
+                "state", "country", "postalcode", "description", "salary", "jobtype", "expirationdate")) {
+            assertFalse(text(ours, element) == null, element);
+        }
+        assertEquals("Feed <Engineer> & ]]> Tester", text(ours, "title"));
+        assertEquals("Feeds & Co", text(ours, "company"));
+        assertEquals("Denver", text(ours, "city"));
+
+        String etag = response.header("ETag");
+        given().header("If-None-Match", etag).get("/v1/feeds/jobs.xml").then().statusCode(304);
+        given().header("If-Modified-Since", response.header("Last-Modified")).get("/v1/feeds/jobs.xml").then()
+                .statusCode(304);
+        // closing a posting changes the feed
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"FILLED\"}")
+                .post("/v1/postings/" + id + "/close").then().statusCode(200);
+        given().header("If-None-Match", etag).get("/v1/feeds/jobs.xml").then().statusCode(200);
+    }
+
+    private static String text(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+
+    @Test
+    void changeFeedIsForAggregatorsAndResumesFromItsCursor() throws Exception {
+        given().get("/v1/feeds/changes").then().statusCode(401);
+        given().auth().oauth2(TestTokens.candidate("c")).get("/v1/feeds/changes").then().statusCode(403);
+        String aggregator = TestTokens.aggregator("agg");
+        // drain what exists, remember where we are
+        String cursor = null;
+        while (true) {
+            var page = given().auth().oauth2(aggregator).queryParam("limit", 100)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/v1/feeds/changes").then().statusCode(200).extract().jsonPath();
+            cursor = page.getString("nextCursor");
+            if (page.getList("items").isEmpty()) {
+                break;
+            }
+        }
+        String id = PostingFixtures.createPublished(recruiter, "Change Feed Role");
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"CANCELLED\"}")
+                .post("/v1/postings/" + id + "/close").then().statusCode(200);
+        Thread.sleep(2500); // the feed serves changes once settled
+        List<Map<String, Object>> items = new ArrayList<>(given().auth().oauth2(aggregator)
+                .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                .get("/v1/feeds/changes").then().statusCode(200).extract().jsonPath().getList("items"));
+        items.removeIf(item -> !id.equals(item.get("id")));
+        assertEquals(1, items.size(), "one entry: the posting's latest state");
+        assertEquals("CLOSED", items.get(0).get("change"));
+    }
+
+    @Test
+    void batchKeepsGoodItemsAndIsIdempotentWhenRepeated() {
+        String good1 = PostingFixtures.complete("Batch One").replaceAll("\"requisitionId\":\"[^\"]+\"", "\"requisitionId\":\"ATS-1\"");
+        String good2 = PostingFixtures.complete("Batch Two").replaceAll("\"requisitionId\":\"[^\"]+\"", "\"requisitionId\":\"ATS-2\"");
+        String noKey = "{\"title\":\"No requisition\"}";
+        String invalid = "{\"title\":\"x\",\"requisitionId\":\"ATS-3\"}";
+        String unknownField = "{\"title\":\"Typo\",\"requisitionId\":\"ATS-4\",\"salery\":1}";
+        String batch = "{\"publish\":true,\"items\":[" + good1 + "," + good2 + "," + noKey + "," + invalid + ","
+                + unknownField + "]}";
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body(batch).post("/v1/postings/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(2), "failed", equalTo(3), "items", hasSize(5),
+                        "items[0].outcome", equalTo("CREATED"), "items[0].status", equalTo("PUBLISHED"),
+                        "items[2].outcome", equalTo("ERROR"), "items[2].errors.field", hasItem("items[2].requisitionId"),
+                        "items[3].errors.field", hasItem("items[3].title"),
+                        "items[4].errors.field", hasItem("items[4].salery"));
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body(batch).post("/v1/postings/batch")
+                .then().statusCode(200).body("created", equalTo(0), "unchanged", equalTo(2), "updated", equalTo(0));
+        String changed = batch.replace("Batch Two", "Batch Two (revised)");
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body(changed).post("/v1/postings/batch")
+                .then().statusCode(200).body("updated", equalTo(1), "unchanged", equalTo(1),
+                        "items[1].outcome", equalTo("UPDATED"), "items[1].version", equalTo(2));
+        given().auth().oauth2(TestTokens.candidate("c")).contentType(ContentType.JSON).body(batch)
+                .post("/v1/postings/batch").then().statusCode(403);
+        String tooMany = "{\"items\":[" + String.join(",", java.util.Collections.nCopies(201, noKey)) + "]}";
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body(tooMany).post("/v1/postings/batch")
+                .then().statusCode(400).body("errors.field", hasItem("items"));
+    }
+}
