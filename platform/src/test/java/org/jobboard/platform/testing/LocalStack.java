@@ -37,15 +37,31 @@ public final class LocalStack {
         return env;
     }
 
+    /** Stops one piece of the stack (e.g. "kafka"), for tests of what happens while it is down. */
+    public static void stop(String piece) {
+        run(repositoryRoot(), "stop", piece);
+    }
+
+    /** Starts one piece of the stack again (waits until it is ready). */
+    public static void start(String piece) {
+        run(repositoryRoot(), "start", piece);
+    }
+
     private static void start(Path root) {
+        run(root, "start", "postgres", "kafka");
+    }
+
+    private static void run(Path root, String action, String... pieces) {
         try {
             Path log = root.resolve(".local/logs/test-stack.log");
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder("bash", root.resolve("dev").toString(), "stack", "start", "postgres",
-                    "kafka").directory(root.toFile()).redirectErrorStream(true)
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash",
+                    root.resolve("dev").toString(), "stack", action));
+            command.addAll(java.util.List.of(pieces));
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("could not start the local stack; see " + log);
+                throw new IllegalStateException("could not " + action + " " + String.join(", ", pieces) + "; see " + log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
