@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "jobboard.gateway")
 public interface GatewayConfig {
@@ -20,4 +22,45 @@ public interface GatewayConfig {
 
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /** Largest request body in bytes; larger is 413. */
+    @WithDefault("1048576")
+    long maxBodySize();
+
+    /** Largest body of an application (POST /v1/applications, with its resume). */
+    @WithDefault("6291456")
+    long maxApplyBodySize();
+
+    /** Proxies whose X-Forwarded-For is believed (exact addresses); nobody else's is. */
+    Optional<List<String>> trustedProxies();
+
+    RateLimits rateLimit();
+
+    Breaker breaker();
+
+    interface RateLimits {
+        /** memory (per replica) or redis (shared by all replicas). */
+        @WithDefault("memory")
+        String mode();
+
+        /** For mode redis, e.g. redis://127.0.0.1:6379. */
+        @WithDefault("redis://127.0.0.1:6379")
+        String redisUrl();
+
+        /**
+         * Limits by policy name, "requests/period" (60/1m, 3000/1m): anonymous, candidate, recruiter, admin,
+         * aggregator, and candidate-apply for POST /v1/applications.
+         */
+        Map<String, String> limits();
+    }
+
+    interface Breaker {
+        /** Consecutive failures of an instance that open its breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker rejects before letting one probe through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
 }

@@ -1,14 +1,20 @@
 package org.jobboard.gateway.proxy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,32 +22,42 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import org.jobboard.gateway.config.GatewayConfig;
-import org.jobboard.platform.problem.ProblemWriter;
+import org.jobboard.gateway.ratelimit.Decision;
+import org.jobboard.gateway.ratelimit.InMemoryRateLimiter;
+import org.jobboard.gateway.ratelimit.Limit;
+import org.jobboard.gateway.ratelimit.RateLimiter;
+import org.jobboard.gateway.ratelimit.RatePolicy;
+import org.jobboard.gateway.ratelimit.RedisRateLimiter;
 import org.jobboard.gateway.security.AccessPolicy;
+import org.jobboard.platform.problem.ProblemWriter;
 
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Streams requests to the upstream that owns the path prefix and the response back, without buffering bodies. An
- * instance that refuses the connection is skipped (nothing was sent to it yet); a silent upstream gives 504, one that
- * cannot be reached 502.
+ * The gateway's one route: checks the caller (token already validated by quarkus-oidc), takes a rate-limit token,
+ * then streams the request to the upstream that owns the path prefix and the response back, without buffering
+ * bodies. An instance that refuses the connection (nothing was sent) or whose breaker is open is skipped; a silent
+ * upstream gives 504, one that cannot be reached 502, an oversized body 413 — all problem+json.
  */
 @ApplicationScoped
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+    private static final Logger ACCESS = Logger.getLogger("jobboard.gateway.access");
     public static final String REQUEST_ID = "X-Request-Id";
     /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -53,61 +69,135 @@ public class ProxyHandler {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry metrics;
+
     private HttpClient client;
     private final Map<String, Upstream> upstreams = new HashMap<>();
+    private final Map<String, Limit> limits = new HashMap<>();
+    private RateLimiter limiter;
+    private Redis redis;
 
     void start(@Observes StartupEvent event) {
-        config.upstreams().forEach((name, urls) -> upstreams.put(name, new Upstream(name, urls)));
+        long breakerOpen = config.breaker().openDuration().toNanos();
+        config.upstreams().forEach((name, urls) -> upstreams.put(name,
+                new Upstream(name, urls, config.breaker().failureThreshold(), breakerOpen, System::nanoTime)));
+        config.rateLimit().limits().forEach((name, value) -> limits.put(name, Limit.parse(name, value)));
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(100));
+                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(200));
+        if ("redis".equals(config.rateLimit().mode())) {
+            redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.rateLimit().redisUrl()));
+            limiter = new RedisRateLimiter(io.vertx.mutiny.redis.client.Redis.newInstance(redis), "jobboard:rl:");
+        } else {
+            InMemoryRateLimiter memory = new InMemoryRateLimiter(System::nanoTime);
+            limits.values().stream().max(java.util.Comparator.comparing(Limit::period))
+                    .ifPresent(longest -> vertx.setPeriodic(60_000, id -> memory.evictIdle(longest)));
+            limiter = memory;
+        }
+        LOG.infof("gateway routes to %s; rate limits (%s): %s", config.upstreams(), config.rateLimit().mode(), limits);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     void routes(@Observes Router router) {
         router.route("/v1/*").handler(this::handle);
     }
 
+    public Map<String, Upstream> upstreams() {
+        return upstreams;
+    }
+
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         request.pause();
-        var route = RouteTable.match(request.path());
-        Upstream upstream = route.map(r -> upstreams.get(r.upstream())).orElse(null);
-        if (upstream == null) {
-            request.resume();
-            ProblemWriter.write(ctx, 404, "not-found", "Not found", "no API at this path");
-            return;
-        }
-        if (!AccessPolicy.anonymousAllowed(request.method(), request.path()) && isAnonymous(ctx)) {
-            request.resume();
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            ProblemWriter.write(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
-            return;
-        }
+        long started = System.nanoTime();
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
             requestId = UUID.randomUUID().toString();
         }
         ctx.response().putHeader(REQUEST_ID, requestId);
-        Duration timeout = config.timeouts().getOrDefault(upstream.name(), config.defaultTimeout());
-        send(ctx, upstream, upstream.nextStart(), 0, requestId, timeout);
+        String route = RouteTable.match(request.path()).map(RouteTable.Route::prefix).orElse("unmatched");
+        String id = requestId;
+        ctx.addBodyEndHandler(v -> accessLog(ctx, route, id, started));
+
+        var match = RouteTable.match(request.path());
+        Upstream upstream = match.map(r -> upstreams.get(r.upstream())).orElse(null);
+        if (upstream == null) {
+            reject(ctx, 404, "not-found", "Not found", "no API at this path");
+            return;
+        }
+        ctx.put("upstream", upstream.name());
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        boolean anonymous = identity == null || identity.isAnonymous();
+        if (anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path())) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+            return;
+        }
+        long maxBody = isApply(request) ? config.maxApplyBodySize() : config.maxBodySize();
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && parseLength(contentLength) > maxBody) {
+            reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
+            return;
+        }
+        RatePolicy.Bucket bucket = RatePolicy.of(identity, request.method(), request.path(), clientIp(request));
+        Limit limit = limits.get(bucket.policy());
+        if (limit == null) {
+            forward(ctx, upstream, requestId, maxBody);
+            return;
+        }
+        limiter.acquire(bucket.callerKey(), limit).subscribe().with(decision -> {
+            rateLimitHeaders(ctx.response(), decision);
+            if (!decision.allowed()) {
+                ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                reject(ctx, 429, "rate-limited", "Too many requests",
+                        "the " + limit.name() + " limit is " + limit.requests() + " requests per " + limit.period()
+                                + "; retry after " + decision.retryAfterSeconds() + " s");
+                return;
+            }
+            forward(ctx, upstream, id, maxBody);
+        }, failure -> {
+            // the shared limiter is down: serve rather than fail every request (limits resume when it is back)
+            LOG.warnf("rate limiter unavailable, request let through: %s", failure.toString());
+            forward(ctx, upstream, id, maxBody);
+        });
     }
 
-    private void send(RoutingContext ctx, Upstream upstream, int start, int attempt, String requestId,
-            Duration timeout) {
+    private void forward(RoutingContext ctx, Upstream upstream, String requestId, long maxBody) {
+        List<Upstream.Instance> candidates = upstream.candidates();
+        if (candidates.isEmpty()) {
+            reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + upstream.name()
+                    + " service is unavailable (circuit open); retry shortly");
+            return;
+        }
+        Map<String, java.time.Duration> timeouts = config.timeouts();
+        long timeout = timeouts.getOrDefault(upstream.name(), config.defaultTimeout()).toMillis();
+        send(ctx, upstream, candidates, 0, requestId, timeout, maxBody);
+    }
+
+    private void send(RoutingContext ctx, Upstream upstream, List<Upstream.Instance> candidates, int attempt,
+            String requestId, long timeoutMillis, long maxBody) {
         HttpServerRequest request = ctx.request();
-        Upstream.Instance instance = upstream.pick(start, attempt);
+        Upstream.Instance instance = candidates.get(attempt);
+        ctx.put("instance", instance.address());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(instance.host())
                 .setPort(instance.port())
                 .setSsl(instance.tls())
                 .setURI(request.uri())
-                .setIdleTimeout(timeout.toMillis());
+                .setIdleTimeout(timeoutMillis);
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                if (isRefused(connected.cause()) && attempt + 1 < upstream.size()) {
-                    send(ctx, upstream, start, attempt + 1, requestId, timeout);
+                instance.breaker().onFailure();
+                if (connected.cause() instanceof ConnectException && attempt + 1 < candidates.size()) {
+                    send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody); // nothing was sent
                 } else {
                     fail(ctx, upstream, connected.cause());
                 }
@@ -115,12 +205,26 @@ public class ProxyHandler {
             }
             HttpClientRequest upstreamRequest = connected.result();
             copyRequestHeaders(request, upstreamRequest.headers(), requestId);
-            upstreamRequest.send(request).onComplete(answered -> {
+            BodyLimit body = new BodyLimit(request, maxBody, () -> {
+                upstreamRequest.reset();
+                reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
+            });
+            upstreamRequest.send(body).onComplete(answered -> {
+                if (body.exceeded()) {
+                    return;
+                }
                 if (answered.failed()) {
+                    instance.breaker().onFailure();
                     fail(ctx, upstream, answered.cause());
                     return;
                 }
-                relay(ctx, answered.result());
+                HttpClientResponse response = answered.result();
+                if (response.statusCode() >= 500) {
+                    instance.breaker().onFailure();
+                } else {
+                    instance.breaker().onSuccess();
+                }
+                relay(ctx, response);
             });
         });
     }
@@ -129,8 +233,9 @@ public class ProxyHandler {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(upstreamResponse.statusCode());
         upstreamResponse.headers().forEach((name, value) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase(REQUEST_ID)
-                    && !name.equalsIgnoreCase("server")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !lower.equals("x-request-id") && !lower.equals("server")
+                    && !lower.startsWith("ratelimit-")) {
                 response.headers().add(name, value);
             }
         });
@@ -153,39 +258,74 @@ public class ProxyHandler {
                         + span.getTraceFlags().asHex());
             }
         }
-        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (remote != null) {
-            target.set("X-Forwarded-For", remote);
-        }
+        target.set("X-Forwarded-For", clientIp(request));
         target.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             target.set("X-Forwarded-Host", request.authority().toString());
         }
     }
 
-    private void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
-        ctx.request().resume();
-        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-            ProblemWriter.write(ctx, 504, "upstream-timeout", "Gateway timeout",
-                    "the " + upstream.name() + " service did not answer in time");
-        } else {
-            LOG.debugf("upstream %s failed: %s", upstream.name(), cause.toString());
-            ProblemWriter.write(ctx, 502, "upstream-unavailable", "Bad gateway",
-                    "the " + upstream.name() + " service is unavailable");
+    /** The client's address: the peer, or the first X-Forwarded-For hop when the peer is a trusted proxy. */
+    String clientIp(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        List<String> trusted = config.trustedProxies().orElse(List.of());
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && trusted.contains(peer)) {
+            return forwarded.split(",")[0].strip();
+        }
+        return peer;
+    }
+
+    private static boolean isApply(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && request.path().equals("/v1/applications");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 
-    /** Proactive authentication has already rejected invalid tokens; no user here means no token was sent. */
-    private static boolean isAnonymous(RoutingContext ctx) {
-        return ctx.user() == null || (ctx.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous());
+    private static void rateLimitHeaders(HttpServerResponse response, Decision decision) {
+        response.putHeader("RateLimit-Limit", Long.toString(decision.limit()));
+        response.putHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
+        response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
-    private static boolean isRefused(Throwable cause) {
-        return cause instanceof ConnectException;
+    private void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
+        ctx.request().resume();
+        ProblemWriter.write(ctx, status, slug, title, detail);
     }
 
-    static boolean idempotent(HttpMethod method) {
-        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
+    private void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            reject(ctx, 504, "upstream-timeout", "Gateway timeout",
+                    "the " + upstream.name() + " service did not answer in time");
+        } else {
+            LOG.debugf("upstream %s failed: %s", upstream.name(), cause.toString());
+            reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + upstream.name() + " service is unavailable");
+        }
+    }
+
+    /** One JSON line per request; never a token, a body or a query string (it may carry personal data). */
+    private void accessLog(RoutingContext ctx, String route, String requestId, long started) {
+        long nanos = System.nanoTime() - started;
+        int status = ctx.response().getStatusCode();
+        String upstream = ctx.get("upstream");
+        Timer.builder("gateway.requests").tag("route", route).tag("upstream", upstream == null ? "none" : upstream)
+                .tag("status", Integer.toString(status)).register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.infof("{\"method\":\"%s\",\"route\":\"%s\",\"path\":\"%s\",\"status\":%d,\"durationMs\":%.2f,"
+                    + "\"upstream\":\"%s\",\"instance\":\"%s\",\"requestId\":\"%s\"}",
+                    ctx.request().method(), route, jsonSafe(ctx.request().path()), status, nanos / 1e6,
+                    upstream == null ? "" : upstream, ctx.get("instance") == null ? "" : ctx.get("instance"),
+                    jsonSafe(requestId));
+        }
+    }
+
+    private static String jsonSafe(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", "?");
     }
 }

@@ -4,23 +4,28 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
-/** The instances of one upstream service, handed out round-robin. */
+/** The instances of one upstream service, handed out round-robin, each behind its own circuit breaker. */
 public final class Upstream {
-    public record Instance(String host, int port, boolean tls) {
+    public record Instance(String host, int port, boolean tls, CircuitBreaker breaker) {
+        public String address() {
+            return host + ":" + port;
+        }
     }
 
     private final String name;
     private final List<Instance> instances;
     private final AtomicInteger next = new AtomicInteger();
 
-    public Upstream(String name, String urls) {
+    public Upstream(String name, String urls, int breakerThreshold, long breakerOpenNanos, LongSupplier clock) {
         this.name = name;
         List<Instance> parsed = new ArrayList<>();
         for (String url : urls.split(",")) {
             URI uri = URI.create(url.strip());
             boolean tls = "https".equals(uri.getScheme());
-            parsed.add(new Instance(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80, tls));
+            parsed.add(new Instance(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80, tls,
+                    new CircuitBreaker(breakerThreshold, breakerOpenNanos, clock)));
         }
         this.instances = List.copyOf(parsed);
     }
@@ -29,16 +34,23 @@ public final class Upstream {
         return name;
     }
 
-    public int size() {
-        return instances.size();
+    public List<Instance> instances() {
+        return instances;
     }
 
-    /** The next instance in round-robin order; {@code attempt} > 0 moves on to the following one. */
-    public Instance pick(int start, int attempt) {
-        return instances.get(Math.floorMod(start + attempt, instances.size()));
-    }
-
-    public int nextStart() {
-        return next.getAndIncrement();
+    /**
+     * The instances to try for one request, in round-robin order, leaving out those whose breaker is open; empty
+     * when every breaker is open.
+     */
+    public List<Instance> candidates() {
+        int start = next.getAndIncrement();
+        List<Instance> order = new ArrayList<>(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            Instance instance = instances.get(Math.floorMod(start + i, instances.size()));
+            if (instance.breaker().tryAcquire()) {
+                order.add(instance);
+            }
+        }
+        return order;
     }
 }

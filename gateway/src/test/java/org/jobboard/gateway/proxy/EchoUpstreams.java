@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
+    private HttpServer applications;
+    private int applicationsPort;
+    private volatile boolean applicationsFailing;
+    private final java.util.concurrent.atomic.AtomicInteger applicationsHits = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -31,17 +35,55 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             server.setExecutor(Executors.newFixedThreadPool(8));
             server.createContext("/", EchoUpstreams::echo);
+            server.createContext("/__control/applications/", this::control);
             server.start();
+            applicationsPort = closedPort();
+            startApplications();
             int closed = closedPort();
             String live = "http://127.0.0.1:" + server.getAddress().getPort();
             return Map.of(
                     "jobboard.gateway.upstreams.postings", "http://127.0.0.1:" + closed + "," + live,
                     "jobboard.gateway.upstreams.search", live,
-                    "jobboard.gateway.upstreams.applications", "http://127.0.0.1:" + closed,
-                    "jobboard.gateway.timeouts.search", "1s");
+                    "jobboard.gateway.upstreams.applications", "http://127.0.0.1:" + applicationsPort,
+                    "jobboard.gateway.timeouts.search", "1s",
+                    "jobboard.gateway.breaker.failure-threshold", "3",
+                    "jobboard.gateway.breaker.open-duration", "1s",
+                    "echo.url", live);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The applications upstream can be made to fail (503), go down (closed port) and come back, over HTTP. */
+    private void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String action = exchange.getRequestURI().getPath().substring("/__control/applications/".length());
+            switch (action) {
+                case "failing" -> applicationsFailing = true;
+                case "healthy" -> applicationsFailing = false;
+                case "down" -> applications.stop(0);
+                case "up" -> startApplications();
+                default -> { }
+            }
+            byte[] body = Integer.toString(applicationsHits.get()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void startApplications() throws IOException {
+        applications = HttpServer.create(new InetSocketAddress("127.0.0.1", applicationsPort), 50);
+        applications.createContext("/", exchange -> {
+            try (exchange) {
+                applicationsHits.incrementAndGet();
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(applicationsFailing ? 503 : 200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        applications.start();
     }
 
     private static int closedPort() throws IOException {
@@ -88,6 +130,9 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (applications != null) {
+            applications.stop(0);
         }
     }
 }

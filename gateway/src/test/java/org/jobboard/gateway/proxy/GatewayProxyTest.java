@@ -5,6 +5,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ class GatewayProxyTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.expired("x")).get("/v1/postings").then().statusCode(401);
         String token = TestTokens.recruiter("rita", "org-1");
-        byte[] body = new byte[3 * 1024 * 1024];
+        byte[] body = new byte[1000 * 1000]; // streamed; the 1 MB limit allows it
         new Random(7).nextBytes(body);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         given().auth().oauth2(token).contentType("application/octet-stream").body(body).post("/v1/postings")
@@ -68,13 +69,76 @@ class GatewayProxyTest {
     }
 
     @Test
-    void aSilentUpstreamIs504AndADownOneIs502() {
+    void aSilentUpstreamIs504() {
         long started = System.currentTimeMillis();
         given().get("/v1/search/slow").then().statusCode(504).contentType("application/problem+json")
                 .body("status", equalTo(504));
         org.hamcrest.MatcherAssert.assertThat(System.currentTimeMillis() - started, lessThan(4000L));
-        given().auth().oauth2(TestTokens.candidate("alice")).get("/v1/me/applications").then().statusCode(502)
-                .contentType("application/problem+json").body("detail", equalTo("the applications service is unavailable"));
+    }
+
+    @ConfigProperty(name = "echo.url")
+    String echo;
+
+    private int control(String action) {
+        return Integer.parseInt(given().baseUri(echo).get("/__control/applications/" + action).asString());
+    }
+
+    @Test
+    void aDownUpstreamIs502AndTheBreakerOpensThenClosesWhenItReturns() throws Exception {
+        String candidate = TestTokens.candidate("alice");
+        control("down");
+        try {
+            given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(502)
+                    .contentType("application/problem+json").body("detail", equalTo("the applications service is unavailable"));
+        } finally {
+            control("up");
+        }
+        Thread.sleep(1100); // let the breaker forget the refused connection
+        given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(200);
+        control("failing");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(503);
+        }
+        int hits = control("healthy");
+        // open: the gateway answers itself, the upstream is not called
+        given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(502)
+                .body("detail", org.hamcrest.Matchers.containsString("circuit open"));
+        org.junit.jupiter.api.Assertions.assertEquals(hits, control("healthy"));
+        Thread.sleep(1100);
+        // half-open: one probe succeeds and closes the breaker
+        given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(200);
+        given().auth().oauth2(candidate).get("/v1/me/applications").then().statusCode(200);
+    }
+
+    @Test
+    void oversizedBodiesAre413WithOrWithoutContentLength() {
+        String token = TestTokens.recruiter("rita", "org-1");
+        given().auth().oauth2(token).contentType("application/json").body(new byte[1024 * 1024 + 1])
+                .post("/v1/postings").then().statusCode(413).contentType("application/problem+json");
+        // chunked: no Content-Length, the gateway counts while streaming
+        java.io.InputStream chunked = new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]);
+        given().auth().oauth2(token).contentType("application/octet-stream").body(chunked)
+                .post("/v1/postings").then().statusCode(413);
+        // the apply route takes up to 6 MB
+        given().auth().oauth2(TestTokens.candidate("alice")).contentType("application/octet-stream")
+                .body(new byte[5 * 1024 * 1024]).post("/v1/applications").then().statusCode(200);
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForConfiguredOriginsOnly() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/v1/postings").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Credentials", "true");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/v1/postings").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        given().get("/v1/postings/1").then().header("X-Content-Type-Options", "nosniff").header("Server", nullValue());
+        given().get("/v1/nope").then().header("X-Content-Type-Options", "nosniff");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.jobboard.gateway.proxy;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** In-memory token buckets: headers on every response, 429 with Retry-After when empty, recovery as tokens return. */
+@QuarkusTest
+@TestProfile(RateLimitTest.TightLimits.class)
+@QuarkusTestResource(EchoUpstreams.class)
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "stack", value = "none"))
+class RateLimitTest {
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("jobboard.gateway.rate-limit.limits.anonymous", "3/3s",
+                    "jobboard.gateway.rate-limit.limits.candidate", "100/1m",
+                    "jobboard.gateway.rate-limit.limits.candidate-apply", "2/1m");
+        }
+    }
+
+    @Test
+    void anonymousCallersAreLimitedByIpAndRecover() throws Exception {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            given().get("/v1/search/postings").then().statusCode(200)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", Integer.toString(remaining));
+        }
+        given().get("/v1/search/postings").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "1").header("RateLimit-Remaining", "0").body("status", equalTo(429));
+        Thread.sleep(1100); // one token back (3 per 3 s)
+        given().get("/v1/search/postings").then().statusCode(200);
+        // another caller (a token) has its own bucket
+        given().auth().oauth2(TestTokens.candidate("bob")).get("/v1/search/postings").then().statusCode(200)
+                .header("RateLimit-Limit", "100");
+    }
+
+    @Test
+    void applyingHasItsOwnTighterLimitPerCandidate() {
+        String carol = TestTokens.candidate("carol");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(carol).contentType("application/json").body("{}").post("/v1/applications")
+                    .then().statusCode(200).header("RateLimit-Limit", "2");
+        }
+        given().auth().oauth2(carol).contentType("application/json").body("{}").post("/v1/applications")
+                .then().statusCode(429);
+        given().auth().oauth2(TestTokens.candidate("dave")).contentType("application/json").body("{}")
+                .post("/v1/applications").then().statusCode(200);
+        given().auth().oauth2(carol).get("/v1/me/applications").then().statusCode(200);
+    }
+}
