@@ -18,6 +18,7 @@ service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
 # Builds the jars when a source is newer than the packaged jar (or no jar exists).
 build_if_stale() {
+  if [ -n "${JOBBOARD_SKIP_BUILD:-}" ]; then ok "build skipped (JOBBOARD_SKIP_BUILD)"; return; fi
   local stale=0 service jar
   for service in "${SERVICES[@]}"; do
     jar=$(service_jar "$service")
@@ -51,7 +52,9 @@ service_env() {
     gateway)
       echo "JOBBOARD_GATEWAY_UPSTREAMS_POSTINGS=http://127.0.0.1:$POSTINGS_PORT"
       echo "JOBBOARD_GATEWAY_UPSTREAMS_SEARCH=http://127.0.0.1:$SEARCH_PORT"
-      echo "JOBBOARD_GATEWAY_UPSTREAMS_APPLICATIONS=http://127.0.0.1:$APPLICATIONS_PORT";;
+      echo "JOBBOARD_GATEWAY_UPSTREAMS_APPLICATIONS=http://127.0.0.1:$APPLICATIONS_PORT"
+      echo "JOBBOARD_GATEWAY_PUBLIC_URL=${JOBBOARD_GATEWAY_PUBLIC_URL:-http://127.0.0.1:$GATEWAY_PORT}"
+      echo "JOBBOARD_GATEWAY_REALM_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/jobboard";;
   esac
 }
 

@@ -34,6 +34,18 @@ public interface GatewayConfig {
     /** Proxies whose X-Forwarded-For is believed (exact addresses); nobody else's is. */
     Optional<List<String>> trustedProxies();
 
+    /** Where integrators reach the gateway: the server of the merged OpenAPI document and feed links. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicUrl();
+
+    /** The Keycloak realm's public URL, for the OpenAPI security schemes. */
+    @WithDefault("http://127.0.0.1:8180/realms/jobboard")
+    String realmUrl();
+
+    /** How often the services' OpenAPI documents are fetched again. */
+    @WithDefault("5m")
+    Duration openapiRefresh();
+
     RateLimits rateLimit();
 
     Breaker breaker();

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.rest.Etags;
@@ -59,7 +62,10 @@ public class OrganizationResource {
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
     @Operation(summary = "Update your own organization's profile (JSON Merge Patch; If-Match required)")
-    public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response patch(@PathParam("id") String id,
+            @RequestBody(description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
+                    content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = OrganizationInput.class)))
+            JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrganizationView organization = service.patch(id, patch, ifMatch);
         return Response.ok(organization).tag(Etags.of(organization.version())).build();
     }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,7 +113,10 @@ public class PostingResource {
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
     @Operation(summary = "Change a posting (JSON Merge Patch; If-Match required)")
-    public Response patch(@PathParam("id") String id, JsonNode patch,
+    public Response patch(@PathParam("id") String id,
+            @RequestBody(description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
+                    content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostingInput.class)))
+            JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.patch(id, patch, ifMatch);
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
