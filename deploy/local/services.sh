@@ -67,7 +67,7 @@ start_service() {
   local env_args=()
   while IFS= read -r line; do env_args+=("$line"); done < <(service_env "$name")
   start_process "$name" "$LOGS/$name.log" env "${env_args[@]}" \
-    java -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -jar "$jar"
+    java -Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$jar"
 }
 wait_service() {
   local name=$1

@@ -25,4 +25,15 @@ public class IdempotentConsumer {
                 .setParameter(1, consumer).setParameter(2, eventId).executeUpdate();
         return inserted == 1;
     }
+
+    /**
+     * Forgets processed ids after a month: redeliveries come within minutes, and a replay from offset 0 is guarded
+     * by the consumers' version checks, so the table does not grow forever.
+     */
+    @io.quarkus.scheduler.Scheduled(identity = "processed-event-cleanup", every = "6h", delayed = "10m")
+    @Transactional
+    void forgetOld() {
+        em.createNativeQuery("delete from processed_event where processed_at < now() - interval '30 days'")
+                .executeUpdate();
+    }
 }
