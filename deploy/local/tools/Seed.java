@@ -117,7 +117,7 @@ public class Seed {
             }
             String agency = titleCase(get(header, row, "Agency"));
             String category = get(header, row, "Job_Category_Industry");
-            String employment = get(header, row, "Full-Time/Part-Time indicator").equals("P") ? "PART_TIME" : "FULL_TIME";
+            String employment = get(header, row, "Full-Time/Part-Time indicator").startsWith("P") ? "PART_TIME" : "FULL_TIME";
             String seniority = switch (get(header, row, "Career Level")) {
                 case "Entry-Level" -> "JUNIOR";
                 case "Manager" -> "LEAD";
