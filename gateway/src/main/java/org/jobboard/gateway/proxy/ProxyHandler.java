@@ -213,9 +213,15 @@ public class ProxyHandler {
                 if (body.exceeded()) {
                     return;
                 }
+                boolean retryable = retryable(request) && attempt + 1 < candidates.size();
                 if (answered.failed()) {
                     instance.breaker().onFailure();
-                    fail(ctx, upstream, answered.cause());
+                    if (retryable && !isTimeout(answered.cause())) {
+                        // a connection that broke under an idempotent request without a body: the next instance
+                        send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
+                    } else {
+                        fail(ctx, upstream, answered.cause());
+                    }
                     return;
                 }
                 HttpClientResponse response = answered.result();
@@ -223,6 +229,12 @@ public class ProxyHandler {
                     instance.breaker().onFailure();
                 } else {
                     instance.breaker().onSuccess();
+                }
+                if (response.statusCode() == 503 && retryable) {
+                    // an instance shutting down (rolling restart) refuses new work: ask the next one
+                    response.body().onComplete(drained -> send(ctx, upstream, candidates, attempt + 1, requestId,
+                            timeoutMillis, maxBody));
+                    return;
                 }
                 relay(ctx, response);
             });
@@ -276,6 +288,17 @@ public class ProxyHandler {
         return peer;
     }
 
+    /** Idempotent and bodiless: safe to send again to another instance. */
+    private static boolean retryable(HttpServerRequest request) {
+        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
+    }
+
     private static boolean isApply(HttpServerRequest request) {
         return request.method() == HttpMethod.POST && request.path().equals("/v1/applications");
     }
@@ -300,7 +323,7 @@ public class ProxyHandler {
     }
 
     private void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
-        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+        if (isTimeout(cause)) {
             reject(ctx, 504, "upstream-timeout", "Gateway timeout",
                     "the " + upstream.name() + " service did not answer in time");
         } else {
