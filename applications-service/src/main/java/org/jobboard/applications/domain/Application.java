@@ -53,10 +53,14 @@ public class Application {
     @Enumerated(EnumType.STRING)
     public Stage stage;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "reject_reason")
-    public String rejectReason;
+    public RejectReason rejectReason;
 
     public boolean erased;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     @Version
     public long version;
@@ -66,4 +70,30 @@ public class Application {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public boolean isActive() {
+        return stage.isOpen();
+    }
+
+    /**
+     * Forgets the person: contact data, answers, cover letter, consent and attribution. The candidate subject is
+     * replaced by a value tied to nothing, so the application no longer belongs to an account; stage, reject reason
+     * and dates stay for the organization's pipeline statistics.
+     */
+    public void erase(Instant now) {
+        name = null;
+        email = null;
+        phone = null;
+        answers = new LinkedHashMap<>();
+        coverLetter = null;
+        consent = null;
+        source = null;
+        candidateSubject = ERASED_SUBJECT_PREFIX + id;
+        erased = true;
+        erasedAt = now;
+        updatedAt = now;
+    }
+
+    /** Marks a candidate subject that no longer names anyone (after erasure or anonymization). */
+    public static final String ERASED_SUBJECT_PREFIX = "erased:";
 }

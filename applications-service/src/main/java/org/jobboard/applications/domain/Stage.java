@@ -34,6 +34,14 @@ public enum Stage {
         return to == next();
     }
 
+    /**
+     * What a recruiter may do from here: one step forward, or REJECTED, while the application is open. WITHDRAWN is
+     * the candidate's own decision and never a recruiter's.
+     */
+    public boolean recruiterMayMoveTo(Stage to) {
+        return isOpen() && to != null && to != WITHDRAWN && (to == REJECTED || to == next());
+    }
+
     public static final Set<Stage> CLOSED = Set.of(HIRED, REJECTED, WITHDRAWN);
 
     public CandidateStatus candidateStatus() {

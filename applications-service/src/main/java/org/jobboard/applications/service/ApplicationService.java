@@ -5,25 +5,33 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jobboard.applications.domain.Application;
 import org.jobboard.applications.domain.PostingReplica;
+import org.jobboard.applications.domain.Resume;
 import org.jobboard.applications.domain.Stage;
+import org.jobboard.applications.mapping.ApplicationMapper;
 import org.jobboard.applications.repository.ApplicationRepository;
+import org.jobboard.applications.repository.ApplicationTransitionRepository;
 import org.jobboard.applications.repository.PostingReplicaRepository;
+import org.jobboard.applications.repository.ResumeRepository;
 import org.jobboard.applications.rest.CandidateApplicationView;
 import org.jobboard.applications.rest.RecruiterApplicationView;
+import org.jobboard.applications.storage.FileStorage;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.paging.CursorCodec;
 import org.jobboard.platform.paging.Page;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.security.Caller;
+import org.jobboard.platform.security.Roles;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
-/** Applications, always scoped to the caller: candidates see their own, recruiters their organization's postings'. */
+/**
+ * Reading applications, always scoped to the caller: candidates see their own, recruiters their organization's
+ * postings'. Anything else is "not found", whether it exists or not (no probing across candidates or organizations).
+ */
 @ApplicationScoped
 @Transactional
 public class ApplicationService {
@@ -34,15 +42,40 @@ public class ApplicationService {
     PostingReplicaRepository postings;
 
     @Inject
+    ApplicationTransitionRepository transitions;
+
+    @Inject
+    ResumeRepository resumes;
+
+    @Inject
+    FileStorage files;
+
+    @Inject
+    ApplicationMapper mapper;
+
+    @Inject
     Caller caller;
 
     @Inject
     CursorCodec cursors;
 
+    /** How the caller relates to an application they may see. */
+    public enum Viewer { CANDIDATE, RECRUITER }
+
+    public record Visible(Application application, Viewer viewer) {
+    }
+
+    /** The application's view for this caller (recruiter of its organization, or its candidate) and its version. */
+    public record Viewed(Object view, long version) {
+    }
+
+    public record ResumeFile(String mediaType, String fileName, byte[] content) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CandidateApplicationView> listOwn(String cursor, int limit) {
         String subject = caller.subject();
-        return page(Map.of("candidateSubject", subject), null, "me|" + subject, cursor, limit, this::candidateView);
+        return page(Map.of("candidateSubject", subject), null, "me|" + subject, cursor, limit, Viewer.CANDIDATE);
     }
 
     /** A recruiter's list: one posting of their organization (404 otherwise), or all of the organization's. */
@@ -56,11 +89,59 @@ public class ApplicationService {
             scope.put("postingId", posting.id);
         }
         return page(scope, stage, "org|" + organizationId + "|" + postingId + "|" + stage, cursor, limit,
-                this::recruiterView);
+                Viewer.RECRUITER);
     }
 
+    /** One application: the recruiter view to its organization's recruiters, the candidate view to its candidate. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Viewed get(String id) {
+        Visible visible = visible(id);
+        Application a = visible.application();
+        String title = postings.findByIdOptional(a.postingId).map(p -> p.title).orElse(null);
+        Resume resume = resumes.findById(a.id);
+        var history = transitions.historyOf(a.id);
+        Object view = visible.viewer() == Viewer.RECRUITER ? mapper.recruiterView(a, title, resume, history)
+                : mapper.candidateView(a, title, resume, history);
+        return new Viewed(view, a.version);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResumeFile resume(String id) {
+        Application a = visible(id).application();
+        Resume resume = resumes.findByIdOptional(a.id)
+                .orElseThrow(() -> ApiException.notFound("a resume of application " + id));
+        FileStorage.StoredFile file = files.load(resume.storageKey)
+                .orElseThrow(() -> ApiException.notFound("a resume of application " + id));
+        return new ResumeFile(resume.mediaType, "resume-" + a.id + "." + ResumeInspector.extensionOf(resume.mediaType),
+                file.content());
+    }
+
+    /** Loads an application the caller may see, or 404: the same answer for "absent" and "not yours". */
+    public Visible visible(String id) {
+        Application a = Ids.parse(id).flatMap(applications::findByIdOptional)
+                .orElseThrow(() -> ApiException.notFound("application " + id));
+        Viewer viewer = viewerOf(a);
+        if (viewer == null) {
+            throw ApiException.notFound("application " + id);
+        }
+        return new Visible(a, viewer);
+    }
+
+    /** A recruiter of the application's organization sees the recruiter view, even if the token also says candidate. */
+    Viewer viewerOf(Application a) {
+        if (caller.hasRole(Roles.RECRUITER)
+                && caller.organizationId().flatMap(Ids::parse).map(a.organizationId::equals).orElse(false)) {
+            return Viewer.RECRUITER;
+        }
+        if (caller.hasRole(Roles.CANDIDATE) && caller.subject().equals(a.candidateSubject)) {
+            return Viewer.CANDIDATE;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
     private <T> Page<T> page(Map<String, Object> scope, Stage stage, String cursorScope, String cursor, int limit,
-            Function<Application, T> view) {
+            Viewer viewer) {
         Instant afterTime = null;
         UUID afterId = null;
         if (cursor != null) {
@@ -76,7 +157,12 @@ public class ApplicationService {
             Application last = pageRows.get(pageRows.size() - 1);
             next = cursors.encode(cursorScope, List.of(last.createdAt.toString(), last.id.toString()));
         }
-        return new Page<>(pageRows.stream().map(view).toList(), next);
+        Map<UUID, String> titles = postings.titles(pageRows.stream().map(a -> a.postingId).distinct().toList());
+        Map<UUID, Resume> resumeOf = resumes.byApplication(pageRows.stream().map(a -> a.id).toList());
+        List<Object> items = pageRows.stream().<Object>map(a -> viewer == Viewer.RECRUITER
+                ? mapper.recruiterView(a, titles.get(a.postingId), resumeOf.get(a.id), null)
+                : mapper.candidateView(a, titles.get(a.postingId), resumeOf.get(a.id), null)).toList();
+        return new Page<>((List<T>) items, next);
     }
 
     PostingReplica ownPosting(String postingId, UUID organizationId) {
@@ -88,22 +174,5 @@ public class ApplicationService {
     UUID recruiterOrganization() {
         return Ids.parse(caller.requireOrganizationId()).orElseThrow(() -> ApiException.forbidden(
                 "the token's organization claim is not a valid organization id"));
-    }
-
-    private String titleOf(UUID postingId) {
-        PostingReplica posting = postings.findById(postingId);
-        return posting == null ? null : posting.title;
-    }
-
-    CandidateApplicationView candidateView(Application a) {
-        return new CandidateApplicationView(a.id.toString(), a.postingId.toString(), titleOf(a.postingId),
-                a.stage.candidateStatus(), a.name, a.email, a.phone, a.answers, a.coverLetter, a.version,
-                a.createdAt, a.updatedAt);
-    }
-
-    RecruiterApplicationView recruiterView(Application a) {
-        return new RecruiterApplicationView(a.id.toString(), a.postingId.toString(), titleOf(a.postingId), a.stage,
-                a.rejectReason, a.erased, a.name, a.email, a.phone, a.answers, a.coverLetter, a.source, a.version,
-                a.createdAt, a.updatedAt);
     }
 }

@@ -20,6 +20,17 @@ class StageTest {
     }
 
     @Test
+    void recruitersNeverWithdrawAndNeverSkip() {
+        assertTrue(Stage.APPLIED.recruiterMayMoveTo(Stage.SCREENING));
+        assertTrue(Stage.OFFER.recruiterMayMoveTo(Stage.REJECTED));
+        assertFalse(Stage.APPLIED.recruiterMayMoveTo(Stage.WITHDRAWN));
+        assertFalse(Stage.APPLIED.recruiterMayMoveTo(Stage.OFFER));
+        assertFalse(Stage.SCREENING.recruiterMayMoveTo(Stage.SCREENING));
+        assertFalse(Stage.HIRED.recruiterMayMoveTo(Stage.REJECTED));
+        assertFalse(Stage.REJECTED.recruiterMayMoveTo(Stage.REJECTED));
+    }
+
+    @Test
     void candidatesSeeTheirOwnVocabulary() {
         assertEquals(CandidateStatus.INTERVIEWING, Stage.INTERVIEW.candidateStatus());
         assertEquals(CandidateStatus.NOT_SELECTED, Stage.REJECTED.candidateStatus());

@@ -1,0 +1,373 @@
+package org.jobboard.applications.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.jobboard.applications.support.Db;
+import org.jobboard.applications.support.Documents;
+import org.jobboard.applications.support.Fixtures;
+import org.jobboard.platform.ids.Ids;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Applying: the posting's state from the replica, form answers, resumes (real files), duplicates, idempotency. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+class ApplyTest {
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    @Test
+    void aCandidateAppliesWithJsonAndSeesTheApplicationSubmitted() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String alice = Fixtures.newCandidate("alice");
+        ExtractableResponse<Response> created = Fixtures.applyJson(alice, Fixtures.application(posting))
+                .statusCode(201).contentType(ContentType.JSON)
+                .header("Location", containsString("/v1/applications/"))
+                .header("ETag", notNullValue())
+                .body("status", equalTo("SUBMITTED"))
+                .body("postingId", equalTo(posting))
+                .body("answers.authorized", equalTo("YES"))
+                .body("answers.years", equalTo(5))
+                .body("statusHistory[0].status", equalTo("SUBMITTED"))
+                .body("stage", nullValue())
+                .extract();
+        String id = created.path("id");
+        given().auth().oauth2(alice).get("/v1/me/applications").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        given().auth().oauth2(TestTokens.recruiter("rita", organization)).get("/v1/applications/" + id).then()
+                .statusCode(200).body("stage", equalTo("APPLIED"))
+                .body("source.utmSource", equalTo("newsletter"))
+                .body("history[0].to", equalTo("APPLIED"))
+                .body("history[0].byRole", equalTo("CANDIDATE"));
+    }
+
+    @Test
+    void aPdfResumeIsDetectedStoredAndItsTextExtractedForRecruiters() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String alice = Fixtures.newCandidate("alice");
+        byte[] pdf = Documents.pdf("Ten years of Java and Kubernetes at Initech");
+        // the declared type is wrong on purpose: only the content decides
+        String id = Fixtures.applyMultipart(alice, Fixtures.application(posting), "cv.bin", pdf,
+                        "application/octet-stream")
+                .statusCode(201).body("resume.mediaType", equalTo(PDF))
+                .body("resume.sizeBytes", equalTo(pdf.length))
+                .body("resume.text", nullValue())
+                .extract().path("id");
+        String rita = TestTokens.recruiter("rita", organization);
+        given().auth().oauth2(rita).get("/v1/applications/" + id).then().statusCode(200)
+                .body("resume.mediaType", equalTo(PDF))
+                .body("resume.text", containsString("Ten years of Java and Kubernetes at Initech"))
+                .body("resume.href", equalTo("/v1/applications/" + id + "/resume"));
+        byte[] downloaded = given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
+                .statusCode(200).contentType(PDF)
+                .header("Content-Disposition", equalTo("attachment; filename=\"resume-" + id + ".pdf\""))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .extract().asByteArray();
+        assertArrayEquals(pdf, downloaded);
+    }
+
+    @Test
+    void aDocxResumeIsDetectedFromItsZipStructureAndReadable() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String bob = Fixtures.newCandidate("bob");
+        String id = Fixtures.applyMultipart(bob, Fixtures.application(posting), "resume.docx",
+                        Documents.docx("Rust and Go engineer, on-call veteran"), DOCX)
+                .statusCode(201).body("resume.mediaType", equalTo(DOCX)).extract().path("id");
+        given().auth().oauth2(TestTokens.recruiter("rita", organization)).get("/v1/applications/" + id).then()
+                .statusCode(200).body("resume.text", containsString("Rust and Go engineer, on-call veteran"));
+        given().auth().oauth2(bob).get("/v1/applications/" + id + "/resume").then().statusCode(200)
+                .contentType(DOCX).header("Content-Disposition", containsString(".docx"));
+    }
+
+    @Test
+    void rtfAndPlainTextAreAcceptedToo() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        Fixtures.applyMultipart(Fixtures.newCandidate("rtf"), Fixtures.application(posting), "cv.rtf",
+                Documents.rtf("Scrum master"), "application/rtf").statusCode(201)
+                .body("resume.mediaType", equalTo("application/rtf"));
+        Fixtures.applyMultipart(Fixtures.newCandidate("txt"), Fixtures.application(posting), "cv.txt",
+                "Plain resume\nSkills: SQL".getBytes(StandardCharsets.UTF_8), "text/plain").statusCode(201)
+                .body("resume.mediaType", equalTo("text/plain"));
+    }
+
+    @Test
+    void aPngRenamedToPdfIs415AndNothingIsStored() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String carol = Fixtures.newCandidate("carol");
+        long files = Db.count("select count(*) from stored_file");
+        Fixtures.applyMultipart(carol, Fixtures.application(posting), "resume.pdf", Documents.png(), PDF)
+                .statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("image/png"));
+        assertNothingStoredFor(carol, posting);
+        assertEquals(files, Db.count("select count(*) from stored_file"));
+        // and the uploaded part is gone from the temporary upload directory once the request ended
+        java.nio.file.Path uploads = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.body.uploads-directory", String.class));
+        Db.eventually(() -> {
+            try (var listing = java.nio.file.Files.list(uploads)) {
+                return listing.findAny().isEmpty();
+            } catch (java.nio.file.NoSuchFileException e) {
+                return true;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "the upload directory to be empty");
+    }
+
+    @Test
+    void aResumeOverFiveMegabytesIs413AndNothingIsStored() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String dave = Fixtures.newCandidate("dave");
+        byte[] big = Documents.pdf("Too long a resume", 5 * 1024 * 1024 + 1);
+        assertTrue(big.length > 5 * 1024 * 1024);
+        Fixtures.applyMultipart(dave, Fixtures.application(posting), "cv.pdf", big, PDF)
+                .statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("detail", containsString("5 MB"));
+        assertNothingStoredFor(dave, posting);
+        // exactly at the limit is fine
+        byte[] limit = Documents.pdf("Just fits", 5 * 1024 * 1024);
+        Fixtures.applyMultipart(dave, Fixtures.application(posting), "cv.pdf",
+                java.util.Arrays.copyOf(limit, 5 * 1024 * 1024), PDF).statusCode(201);
+    }
+
+    @Test
+    void aBiggerUploadIs413ProblemJsonToo() throws Exception {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String erin = Fixtures.newCandidate("erin");
+        // streamed (chunked): the stored part is measured
+        Fixtures.applyMultipart(erin, Fixtures.application(posting), "cv.pdf", new byte[7 * 1024 * 1024], PDF)
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        // declared over the HTTP body limit: refused from the headers, before the body is sent (100-continue)
+        String response = rawExchange("POST /v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + erin + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + 17 * 1024 * 1024 + "\r\nExpect: 100-continue\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        assertTrue(response.contains("application/problem+json"), response);
+        assertTrue(response.contains("\"status\":413"), response);
+        assertNothingStoredFor(erin, posting);
+    }
+
+    @Test
+    void answersAreCheckedAgainstTheFormNamingEachQuestion() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String frank = Fixtures.newCandidate("frank");
+        Fixtures.applyJson(frank, Fixtures.application(posting, "Frank", "frank@example.org", null,
+                        "{\"authorized\":\"maybe\",\"languages\":[\"Java\",\"COBOL\"],\"hobby\":\"chess\"}"))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("answers.authorized",
+                        "answers.years", "answers.languages", "answers.hobby"));
+        Fixtures.applyJson(frank, Fixtures.application(posting, "Frank", "frank@example.org", null,
+                        "{\"authorized\":true,\"years\":\"five\"}"))
+                .statusCode(422).body("errors.field", equalTo(List.of("answers.years")))
+                .body("errors[0].message", equalTo("must be a number"));
+        assertNothingStoredFor(frank, posting);
+    }
+
+    @Test
+    void contactFieldsAreValidated() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String gina = Fixtures.newCandidate("gina");
+        Fixtures.applyJson(gina, Fixtures.application(posting, "Gina", "not-an-email", "0155 12345", Fixtures.VALID_ANSWERS))
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "phone"));
+        String longLetter = Fixtures.application(posting).replace("I would love to work with you.", "x".repeat(10_001));
+        Fixtures.applyJson(gina, longLetter).statusCode(400).body("errors.field", hasItem("coverLetter"));
+        Fixtures.applyJson(gina, Fixtures.application(posting).replace("\"consent\"", "\"unknownField\":1,\"consent\""))
+                .statusCode(400).body("errors.field", hasItem("unknownField"));
+        Fixtures.applyJson(gina, Fixtures.application(posting).replace("\"privacyPolicyVersion\":\"2026-01\",", ""))
+                .statusCode(400).body("errors.field", hasItem("consent.privacyPolicyVersion"));
+        // the multipart JSON part is validated the same way
+        Fixtures.applyMultipart(gina, Fixtures.application(posting, "Gina", "gina@", null, Fixtures.VALID_ANSWERS),
+                "cv.txt", "resume".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .statusCode(400).body("errors.field", hasItem("email"));
+        given().auth().oauth2(gina).multiPart("resume", "cv.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/v1/applications").then().statusCode(400).body("errors.field", hasItem("application"));
+        assertNothingStoredFor(gina, posting);
+    }
+
+    @Test
+    void aKnockoutAnswerCreatesTheApplicationAlreadyRejected() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String hank = Fixtures.newCandidate("hank");
+        String id = Fixtures.applyJson(hank, Fixtures.application(posting, "Hank", "hank@example.org", null,
+                        "{\"authorized\":\"NO\",\"years\":3}"))
+                .statusCode(201).body("status", equalTo("NOT_SELECTED")).body("rejectReason", nullValue())
+                .extract().path("id");
+        given().auth().oauth2(TestTokens.recruiter("rita", organization)).get("/v1/applications/" + id).then()
+                .statusCode(200).body("stage", equalTo("REJECTED")).body("rejectReason", equalTo("KNOCKOUT"))
+                .body("history.to", equalTo(List.of("APPLIED", "REJECTED")))
+                .body("history[1].byRole", equalTo("SYSTEM"));
+    }
+
+    @Test
+    void onlyPublishedDirectPostingsTakeApplications() {
+        String organization = Ids.newId();
+        String ivan = Fixtures.newCandidate("ivan");
+        Fixtures.applyJson(ivan, Fixtures.application(Ids.newId())).statusCode(422)
+                .body("errors[0].field", equalTo("postingId"));
+        Fixtures.applyJson(ivan, Fixtures.application("not-an-id")).statusCode(422);
+
+        String external = Fixtures.posting(organization, "PUBLISHED", 1, "EXTERNAL", Fixtures.in30Days(), null);
+        Fixtures.awaitReplica(external, 1);
+        Fixtures.applyJson(ivan, Fixtures.application(external)).statusCode(422)
+                .body("detail", containsString("employer's site"));
+
+        String pastValidThrough = Fixtures.posting(organization, "PUBLISHED", 1, "DIRECT",
+                Instant.now().minus(1, ChronoUnit.MINUTES), null);
+        Fixtures.awaitReplica(pastValidThrough, 1);
+        Fixtures.applyJson(ivan, Fixtures.application(pastValidThrough)).statusCode(409)
+                .body("postingStatus", equalTo("EXPIRED"));
+        assertEquals(0, Db.count("select count(*) from application where candidate_subject like 'ivan-%'"));
+    }
+
+    @Test
+    void aPostingClosedByAnEventThatJustArrivedRefusesNewApplicationsButKeepsOldOnesWorkable() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String early = Fixtures.apply(Fixtures.newCandidate("early"), posting);
+
+        Fixtures.sendPosting(posting, organization, "CLOSED", 2, "DIRECT", Fixtures.in30Days(), Instant.now());
+        Fixtures.applyJson(Fixtures.newCandidate("late"), Fixtures.application(posting)).statusCode(409)
+                .contentType("application/problem+json").body("postingStatus", equalTo("CLOSED"))
+                .body("detail", containsString("closed"));
+        Fixtures.move(TestTokens.recruiter("rita", organization), early, "{\"to\":\"SCREENING\"}").statusCode(200)
+                .body("stage", equalTo("SCREENING"));
+
+        Fixtures.sendPosting(posting, organization, "EXPIRED", 3, "DIRECT", Instant.now(), null);
+        Fixtures.applyJson(Fixtures.newCandidate("later"), Fixtures.application(posting)).statusCode(409)
+                .body("postingStatus", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void oneActiveApplicationPerCandidateAndPosting() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String judy = Fixtures.newCandidate("judy");
+        String first = Fixtures.apply(judy, posting);
+        Fixtures.applyJson(judy, Fixtures.application(posting)).statusCode(409)
+                .contentType("application/problem+json").body("existingApplicationId", equalTo(first));
+        // once withdrawn, the candidate may apply again
+        given().auth().oauth2(judy).post("/v1/applications/" + first + "/withdraw").then().statusCode(200);
+        String second = Fixtures.apply(judy, posting);
+        assertTrue(!second.equals(first));
+    }
+
+    @Test
+    void twentyConcurrentAppliesCreateExactlyOne() throws Exception {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String kim = Fixtures.newCandidate("kim");
+        String body = Fixtures.application(posting);
+        int n = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<ExtractableResponse<Response>>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(kim).contentType(ContentType.JSON).body(body)
+                            .post("/v1/applications").then().extract();
+                }));
+            }
+            start.countDown();
+            List<String> created = new ArrayList<>();
+            List<String> existing = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> result : results) {
+                ExtractableResponse<Response> response = result.get();
+                if (response.statusCode() == 201) {
+                    created.add(response.path("id"));
+                } else {
+                    assertEquals(409, response.statusCode(), response.asString());
+                    existing.add(response.path("existingApplicationId"));
+                }
+            }
+            assertEquals(1, created.size(), "exactly one application is created");
+            assertEquals(n - 1, existing.size());
+            assertTrue(existing.stream().allMatch(created.get(0)::equals), "every 409 names the one created: " + existing);
+            assertEquals(1, Db.count("select count(*) from application where posting_id = ?::uuid", posting));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstResponse() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String lena = Fixtures.newCandidate("lena");
+        byte[] pdf = Documents.pdf("Lena's resume");
+        String first = given().auth().oauth2(lena).header("Idempotency-Key", "apply-1")
+                .multiPart("application", Fixtures.application(posting), "application/json")
+                .multiPart("resume", "cv.pdf", pdf, PDF)
+                .post("/v1/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(lena).header("Idempotency-Key", "apply-1")
+                .multiPart("application", Fixtures.application(posting), "application/json")
+                .multiPart("resume", "cv.pdf", pdf, PDF)
+                .post("/v1/applications").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        // the same key with another resume is another request
+        given().auth().oauth2(lena).header("Idempotency-Key", "apply-1")
+                .multiPart("application", Fixtures.application(posting), "application/json")
+                .multiPart("resume", "cv.pdf", Documents.pdf("Another resume"), PDF)
+                .post("/v1/applications").then().statusCode(422);
+        // without the key, a second submit is a duplicate
+        Fixtures.applyJson(lena, Fixtures.application(posting)).statusCode(409)
+                .body("existingApplicationId", equalTo(first));
+        assertEquals(1, Db.count("select count(*) from application where posting_id = ?::uuid", posting));
+        assertEquals(1, Db.count("select count(*) from resume r join application a on a.id = r.application_id "
+                + "where a.posting_id = ?::uuid", posting));
+    }
+
+    /** Sends raw request headers and reads the answer until the server closes the connection. */
+    static String rawExchange(String head) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Neither an application nor a resume nor a file of this candidate exists after a refused request. */
+    static void assertNothingStoredFor(String token, String posting) {
+        String subject = subjectOf(token);
+        assertEquals(0, Db.count("select count(*) from application where candidate_subject = ? and posting_id = ?::uuid",
+                subject, posting));
+        assertEquals(0, Db.count("select count(*) from resume r join application a on a.id = r.application_id "
+                + "where a.candidate_subject = ? and a.posting_id = ?::uuid", subject, posting));
+    }
+
+    static String subjectOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+}
