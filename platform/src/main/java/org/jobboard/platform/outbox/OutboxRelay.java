@@ -58,6 +58,10 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** After a failed pass the relay waits before trying again, doubling up to 30 s while the broker stays down. */
+    private volatile long retryNotBefore;
+    private volatile long backoffMillis;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     void start(@Observes StartupEvent event) {
         Properties props = new Properties();
@@ -106,18 +110,28 @@ public class OutboxRelay {
 
     /** Publishes until the outbox is empty or the broker fails; returns how many events were published. */
     public synchronized int publishPending() {
-        if (producer == null) {
+        if (producer == null || System.currentTimeMillis() < retryNotBefore) {
             return 0;
         }
         int total = 0;
+        boolean failed = false;
         try {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                failed = published < 0;
                 total += Math.max(published, 0);
             } while (published == config.batchSize());
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay pass failed, will retry: %s", e.toString());
+            failed = true;
+            LOG.warnf("outbox relay pass failed: %s", e.toString());
+        }
+        if (failed) {
+            backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(1000, backoffMillis * 2));
+            retryNotBefore = System.currentTimeMillis() + backoffMillis;
+            LOG.infof("outbox relay retries in %d ms", backoffMillis);
+        } else {
+            backoffMillis = 0;
         }
         return total;
     }
