@@ -1,27 +1,55 @@
 package org.jobboard.search.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.security.Roles;
+import org.jobboard.search.domain.IndexStats;
+import org.jobboard.search.index.SearchIndex;
+import org.jobboard.search.messaging.IndexerLifecycle;
+import org.jobboard.search.messaging.PostingIndexer;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Operators' view of the index (admins). */
 @Path("/v1/search/index")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search administration")
 public class IndexStatusResource {
+    @Inject
+    SearchIndex index;
 
-    public record IndexStatus(long documents) {
+    @Inject
+    IndexerLifecycle indexer;
+
+    public record IndexStatus(
+            @Schema(description = "Open postings in the index") long documents,
+            @Schema(description = "Closed or deleted postings remembered only by id and version") long tombstones,
+            int segments, long sizeBytes,
+            @Schema(description = "Per partition, the next offset durable with the index") Map<Integer, Long> committedOffsets,
+            @Schema(description = "Per partition, the next offset applied and searchable") Map<Integer, Long> appliedOffsets,
+            @Schema(description = "Per partition, the topic's end when the service started") Map<Integer, Long> endOffsetsAtStart,
+            @Schema(description = "Whether the index reached endOffsetsAtStart (readiness)") boolean caughtUp,
+            Instant lastCommitAt) {
     }
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Index status (admins)")
+    @Operation(summary = "Index status (admins): documents, offsets, whether it caught up with the topic")
     public IndexStatus status() {
-        return new IndexStatus(0);
+        IndexStats stats = index.stats();
+        PostingIndexer running = indexer.indexer().orElse(null);
+        return new IndexStatus(stats.documents(), stats.tombstones(), stats.segments(), stats.sizeBytes(),
+                stats.committedOffsets(), running == null ? Map.of() : new TreeMap<>(running.appliedOffsets()),
+                running == null ? Map.of() : new TreeMap<>(running.endOffsetsAtStart()),
+                running != null && running.caughtUp(), stats.lastCommitAt());
     }
 }

@@ -2,16 +2,25 @@ package org.jobboard.search.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
+import org.jobboard.search.testing.SearchIndexTestResource;
+import org.jobboard.search.testing.Searches;
+import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(StackTestResource.class)
+@QuarkusTestResource(SearchIndexTestResource.class)
 class IndexStatusResourceTest {
     @Test
     void onlyAdminsSeeTheIndexStatus() {
@@ -21,8 +30,46 @@ class IndexStatusResourceTest {
     }
 
     @Test
-    void readinessIncludesTheRealKafkaBroker() {
+    void theStatusReportsRealNumbers() {
+        String org = TestPosting.newOrganization();
+        new TestPosting(org, "Status Reporter").publish();
+        Searches.awaitOrganization(org, 1);
+        awaitReady();
+        JsonPath status = awaitStatus();
+        assertTrue(status.getLong("documents") >= 1, status.prettify());
+        assertTrue(status.getLong("sizeBytes") > 0, status.prettify());
+        Map<String, Object> applied = status.getMap("appliedOffsets");
+        assertTrue(applied.size() >= 1, status.prettify());
+        assertTrue(status.getBoolean("caughtUp"));
+    }
+
+    private static JsonPath awaitStatus() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            JsonPath status = given().auth().oauth2(TestTokens.admin("ada")).get("/v1/search/index").then()
+                    .statusCode(200).extract().jsonPath();
+            if (!status.getMap("committedOffsets").isEmpty()) {
+                return status;
+            }
+            Searches.sleep(100);
+        }
+        throw new AssertionError("the index never committed");
+    }
+
+    @Test
+    void readinessWaitsForTheIndexAndIncludesTheRealKafkaBroker() {
+        awaitReady();
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"),
-                "checks.name", hasItem("Kafka connection health check"));
+                "checks.name", hasItems("Kafka connection health check", "Search index caught up"));
+        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("Search index writable"));
+    }
+
+    static void awaitReady() {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (given().get("/q/health/ready").statusCode() == 200) {
+                return;
+            }
+            Searches.sleep(100);
+        }
+        throw new AssertionError("not ready after 60 s: " + given().get("/q/health/ready").asString());
     }
 }

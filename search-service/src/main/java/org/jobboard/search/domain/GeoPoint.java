@@ -1,0 +1,5 @@
+package org.jobboard.search.domain;
+
+/** WGS84 coordinates in degrees (already range-checked). */
+public record GeoPoint(double latitude, double longitude) {
+}

@@ -1,0 +1,635 @@
+package org.jobboard.search.index.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SloppyMath;
+import org.jboss.logging.Logger;
+import org.jobboard.search.domain.Facets;
+import org.jobboard.search.domain.Facets.FacetValue;
+import org.jobboard.search.domain.GeoPoint;
+import org.jobboard.search.domain.IndexStats;
+import org.jobboard.search.domain.IndexedPosting;
+import org.jobboard.search.domain.PostingQuery;
+import org.jobboard.search.domain.PostingSummary;
+import org.jobboard.search.domain.SearchHit;
+import org.jobboard.search.domain.SearchResult;
+import org.jobboard.search.domain.SortOrder;
+import org.jobboard.search.domain.Suggestion;
+import org.jobboard.search.index.SearchIndex;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The default {@link SearchIndex}: embedded Apache Lucene on local disk. One {@link IndexWriter} (writes from the
+ * consumer thread), a {@link SearcherManager} reopened near-real-time after each applied batch, and commits that carry
+ * the source offsets in their user data, so the index and "where it got to in the topic" are always durable together.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private static final Logger LOG = Logger.getLogger(LuceneSearchIndex.class);
+    /** Bumped when the schema changes: an index written with another one is rebuilt from the topic. */
+    static final String SCHEMA = "1";
+    private static final String USER_SCHEMA = "jobboard.schema";
+    private static final String USER_OFFSETS = "jobboard.offsets";
+    private static final String USER_COMMITTED_AT = "jobboard.committedAt";
+    private static final int TOP_VALUES = 20;
+    private static final String FUZZY = "f";
+    private static final String EXACT = "e";
+
+    /** Facet name → doc-values field counted for it. */
+    private static final Map<String, String> FACET_FIELDS = facetFields();
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final PostingFields fields;
+    private final TextQueries text;
+    private final Analyzer indexAnalyzer;
+    private final Analyzer queryAnalyzer;
+    private final Analyzer words;
+    private final int fuzzyBelowHits;
+
+    /** Versions written since the last refresh, which the searcher cannot see yet. Guarded by {@code this}. */
+    private final Map<String, Long> unrefreshedVersions = new HashMap<>();
+    private volatile Map<Integer, Long> committedOffsets;
+    private volatile Instant lastCommitAt;
+
+    private volatile SuggestionModel suggestions = SuggestionModel.EMPTY;
+    private final AtomicBoolean suggestionsStale = new AtomicBoolean();
+    private final ScheduledExecutorService suggestionBuilder;
+
+    public record Settings(Path path, int fuzzyBelowHits, double ramBufferMb) {
+    }
+
+    private LuceneSearchIndex(Settings settings, SynonymMap synonyms, ObjectMapper json) throws IOException {
+        this.fuzzyBelowHits = settings.fuzzyBelowHits();
+        this.indexAnalyzer = Analyzers.indexing();
+        this.queryAnalyzer = Analyzers.query(synonyms);
+        this.words = Analyzers.words();
+        this.fields = new PostingFields(json);
+        this.text = new TextQueries(queryAnalyzer, Analyzers.indexing(), words);
+
+        Files.createDirectories(settings.path());
+        this.directory = FSDirectory.open(settings.path());
+        Map<String, String> last = DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+        boolean compatible = SCHEMA.equals(last.get(USER_SCHEMA));
+        if (!last.isEmpty() && !compatible) {
+            LOG.warnf("index at %s has schema %s, this version writes %s: rebuilding it from the topic",
+                    settings.path(), last.get(USER_SCHEMA), SCHEMA);
+        }
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                // only commit() with offsets makes changes durable; closing discards the rest, like a crash would
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(settings.ramBufferMb());
+        this.writer = new IndexWriter(directory, config);
+        this.committedOffsets = compatible ? parseOffsets(last.get(USER_OFFSETS)) : Map.of();
+        this.lastCommitAt = compatible && last.get(USER_COMMITTED_AT) != null
+                ? Instant.parse(last.get(USER_COMMITTED_AT)) : null;
+        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    suggestionsStale.set(true);
+                }
+            }
+        });
+        rebuildSuggestions();
+        this.suggestionBuilder = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "search-suggestions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // rebuilt at most twice a second, off the write path: suggestions lag the index by < 1 s
+        suggestionBuilder.scheduleWithFixedDelay(() -> {
+            if (suggestionsStale.getAndSet(false)) {
+                rebuildSuggestions();
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public static LuceneSearchIndex open(Settings settings, SynonymMap synonyms, ObjectMapper json)
+            throws IOException {
+        return new LuceneSearchIndex(settings, synonyms, json);
+    }
+
+    private static Map<String, String> facetFields() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("employmentType", PostingFields.EMPLOYMENT_TYPE);
+        map.put("workplaceType", PostingFields.WORKPLACE_TYPE);
+        map.put("seniority", PostingFields.SENIORITY);
+        map.put("country", PostingFields.COUNTRY);
+        map.put("city", PostingFields.CITY_FACET);
+        map.put("skills", PostingFields.SKILL);
+        map.put("organization", PostingFields.ORGANIZATION_ID);
+        return map;
+    }
+
+    // ---------------------------------------------------------------- writes (one thread)
+
+    @Override
+    public synchronized boolean upsert(IndexedPosting posting) throws IOException {
+        if (!isNewer(posting.id(), posting.version())) {
+            return false;
+        }
+        Document doc = fields.posting(posting);
+        writer.updateDocument(new Term(PostingFields.ID, posting.id()), doc);
+        unrefreshedVersions.put(posting.id(), posting.version());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(String id, long version) throws IOException {
+        if (!isNewer(id, version)) {
+            return false;
+        }
+        // a tombstone, not a deletion: it keeps the version so an older "published" replayed later is refused
+        writer.updateDocument(new Term(PostingFields.ID, id), fields.tombstone(id, version));
+        unrefreshedVersions.put(id, version);
+        return true;
+    }
+
+    @Override
+    public synchronized void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        unrefreshedVersions.clear(); // every write so far is visible to the new searcher
+    }
+
+    @Override
+    public synchronized void commit(Map<Integer, Long> nextOffsets) throws IOException {
+        Instant now = Instant.now();
+        Map<String, String> data = new HashMap<>();
+        data.put(USER_SCHEMA, SCHEMA);
+        data.put(USER_OFFSETS, formatOffsets(nextOffsets));
+        data.put(USER_COMMITTED_AT, now.toString());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        committedOffsets = Map.copyOf(nextOffsets);
+        lastCommitAt = now;
+    }
+
+    @Override
+    public Map<Integer, Long> committedOffsets() {
+        return committedOffsets;
+    }
+
+    private boolean isNewer(String id, long version) throws IOException {
+        Long current = unrefreshedVersions.get(id);
+        if (current == null) {
+            current = indexedVersion(id);
+        }
+        return current == null || version > current;
+    }
+
+    /** The version held for {@code id} (open posting or tombstone) in the current searcher, or {@code null}. */
+    private Long indexedVersion(String id) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            BytesRef key = new BytesRef(id);
+            Long found = null;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(PostingFields.ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum termsEnum = terms.iterator();
+                if (!termsEnum.seekExact(key)) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum docs = termsEnum.postings(null, PostingsEnum.NONE);
+                NumericDocValues versions = leaf.reader().getNumericDocValues(PostingFields.VERSION);
+                for (int doc = docs.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if ((live == null || live.get(doc)) && versions != null && versions.advanceExact(doc)) {
+                        found = found == null ? versions.longValue() : Math.max(found, versions.longValue());
+                    }
+                }
+            }
+            return found;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    // ---------------------------------------------------------------- search
+
+    @Override
+    public SearchResult search(PostingQuery query) {
+        After after = query.after() == null ? null : After.parse(query.after(), effectiveSort(query));
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return search(searcher, query, after);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryTooComplexException("the query expands to too many terms");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                LOG.warn("cannot release a searcher", e);
+            }
+        }
+    }
+
+    private SearchResult search(IndexSearcher searcher, PostingQuery query, After after) throws IOException {
+        SortOrder sort = effectiveSort(query);
+        Filters filters = filters(query);
+        TextQueries.Parsed parsed = query.hasText() ? TextQueries.parse(query.text()) : null;
+        boolean fuzzy = after != null && after.fuzzy();
+        Query textQuery = parsed == null ? null : text.query(parsed, fuzzy);
+        Pass main = mainPass(searcher, textQuery, filters, query, sort, after);
+
+        String didYouMean = null;
+        if (after == null && parsed != null && main.tally.total() < fuzzyBelowHits) {
+            if (main.tally.total() == 0) {
+                didYouMean = text.didYouMean(searcher.getIndexReader(), parsed);
+            }
+            if (parsed.hasFuzzyCandidates()) {
+                Query fuzzyQuery = text.query(parsed, true);
+                Pass tolerant = mainPass(searcher, fuzzyQuery, filters, query, sort, null);
+                if (tolerant.tally.total() > main.tally.total()) {
+                    main = tolerant;
+                    textQuery = fuzzyQuery;
+                    fuzzy = true;
+                }
+            }
+        }
+
+        ScoreDoc[] docs = main.top.scoreDocs;
+        boolean hasMore = docs.length > query.limit();
+        List<SearchHit> hits = hits(searcher, Arrays.copyOf(docs, Math.min(docs.length, query.limit())), textQuery,
+                query, fuzzy);
+        Facets facets = facets(searcher, textQuery, filters, main.tally, query);
+        int total = main.tally.total();
+        boolean lowerBound = total > SearchResult.EXACT_TOTAL_LIMIT;
+        return new SearchResult(hits, lowerBound ? SearchResult.EXACT_TOTAL_LIMIT : total, lowerBound, facets,
+                didYouMean, fuzzy, hasMore);
+    }
+
+    private record Pass(TopFieldDocs top, FacetCounting.Tally tally) {
+    }
+
+    private Pass mainPass(IndexSearcher searcher, Query textQuery, Filters filters, PostingQuery query, SortOrder sort,
+            After after) throws IOException {
+        Query q = compose(textQuery, filters, null);
+        int wanted = query.limit() + 1; // one more than a page tells whether another page follows
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort(sort, query.near()), wanted,
+                after == null ? null : after.fieldDoc(), wanted);
+        FacetCounting counting = new FacetCounting(List.copyOf(FACET_FIELDS.values()), true);
+        Object[] results = searcher.search(q, new MultiCollectorManager(top, counting));
+        return new Pass((TopFieldDocs) results[0], (FacetCounting.Tally) results[1]);
+    }
+
+    private static SortOrder effectiveSort(PostingQuery query) {
+        return query.sort() == SortOrder.RELEVANCE && !query.hasText() ? SortOrder.DATE : query.sort();
+    }
+
+    private static Sort sort(SortOrder order, GeoPoint near) {
+        SortField id = KeywordField.newSortField(PostingFields.ID, false, SortedSetSelector.Type.MIN);
+        SortField primary = switch (order) {
+            case RELEVANCE -> SortField.FIELD_SCORE;
+            case DATE -> descendingLong(PostingFields.POSTED);
+            case SALARY -> descendingLong(PostingFields.SALARY_REACH);
+            case DISTANCE -> LatLonDocValuesField.newDistanceSort(PostingFields.GEO, near.latitude(), near.longitude());
+        };
+        return new Sort(primary, id);
+    }
+
+    private static SortField descendingLong(String field) {
+        SortField sort = LongField.newSortField(field, true, SortedNumericSelector.Type.MAX);
+        sort.setMissingValue(Long.MIN_VALUE); // postings without a value come last
+        return sort;
+    }
+
+    /** The position after the previous page: the text mode it used, its last sort value and id. */
+    private record After(boolean fuzzy, Object primary, String id) {
+        static After parse(List<String> values, SortOrder sort) {
+            if (values.size() != 3 || !(EXACT.equals(values.get(0)) || FUZZY.equals(values.get(0)))) {
+                throw new InvalidCursorException("unexpected cursor values");
+            }
+            try {
+                Object primary = switch (sort) {
+                    case RELEVANCE -> Float.parseFloat(values.get(1));
+                    case DATE, SALARY -> Long.parseLong(values.get(1));
+                    case DISTANCE -> Double.parseDouble(values.get(1));
+                };
+                return new After(FUZZY.equals(values.get(0)), primary, values.get(2));
+            } catch (NumberFormatException e) {
+                throw new InvalidCursorException("unexpected cursor value");
+            }
+        }
+
+        FieldDoc fieldDoc() {
+            // the id is unique, so the doc number never decides; MAX_VALUE excludes the previous page's last hit
+            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] { primary, new BytesRef(id) });
+        }
+    }
+
+    private static List<String> sortValues(FieldDoc doc, boolean fuzzy) {
+        return List.of(fuzzy ? FUZZY : EXACT, String.valueOf(doc.fields[0]), ((BytesRef) doc.fields[1]).utf8ToString());
+    }
+
+    // ---------------------------------------------------------------- filters and facets
+
+    /** Filters that are no facet, and per facet the filter on its own values (left out when counting that facet). */
+    private record Filters(List<Query> plain, Map<String, Query> byFacet) {
+    }
+
+    private static Filters filters(PostingQuery q) {
+        List<Query> plain = new ArrayList<>();
+        Map<String, Query> byFacet = new LinkedHashMap<>();
+        if (!q.employmentTypes().isEmpty()) {
+            byFacet.put("employmentType", KeywordField.newSetQuery(PostingFields.EMPLOYMENT_TYPE, bytes(q.employmentTypes())));
+        }
+        if (!q.workplaceTypes().isEmpty()) {
+            byFacet.put("workplaceType", KeywordField.newSetQuery(PostingFields.WORKPLACE_TYPE, bytes(q.workplaceTypes())));
+        }
+        if (q.seniority() != null) {
+            byFacet.put("seniority", KeywordField.newExactQuery(PostingFields.SENIORITY, q.seniority()));
+        }
+        if (q.country() != null) {
+            byFacet.put("country", KeywordField.newExactQuery(PostingFields.COUNTRY, PostingFields.country(q.country())));
+        }
+        if (q.city() != null) {
+            byFacet.put("city", new TermQuery(new Term(PostingFields.CITY, PostingFields.key(q.city()))));
+        }
+        if (!q.skills().isEmpty()) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            q.skills().forEach(s -> all.add(KeywordField.newExactQuery(PostingFields.SKILL, PostingFields.key(s)),
+                    Occur.FILTER));
+            byFacet.put("skills", all.build());
+        }
+        if (q.organizationId() != null) {
+            byFacet.put("organization", KeywordField.newExactQuery(PostingFields.ORGANIZATION_ID, q.organizationId()));
+        }
+        if (q.salaryMin() != null) {
+            byFacet.put("salary", new BooleanQuery.Builder()
+                    .add(KeywordField.newExactQuery(PostingFields.SALARY_CURRENCY, q.currency()), Occur.FILTER)
+                    .add(LongField.newRangeQuery(PostingFields.SALARY_REACH, q.salaryMin(), Long.MAX_VALUE), Occur.FILTER)
+                    .build());
+        }
+        if (q.region() != null) {
+            plain.add(new TermQuery(new Term(PostingFields.REGION, PostingFields.key(q.region()))));
+        }
+        if (q.near() != null && q.radiusKm() != null) {
+            plain.add(LatLonPoint.newDistanceQuery(PostingFields.GEO, q.near().latitude(), q.near().longitude(),
+                    q.radiusKm() * 1000));
+        }
+        if (q.postedWithin() != null) {
+            long since = Instant.now().minus(q.postedWithin()).toEpochMilli();
+            plain.add(LongField.newRangeQuery(PostingFields.POSTED, since, Long.MAX_VALUE));
+        }
+        return new Filters(plain, byFacet);
+    }
+
+    private static List<BytesRef> bytes(Set<String> values) {
+        return values.stream().map(BytesRef::new).toList();
+    }
+
+    private static Query compose(Query textQuery, Filters filters, String withoutFacet) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(textQuery != null ? textQuery : new MatchAllDocsQuery(), textQuery != null ? Occur.MUST : Occur.FILTER);
+        b.add(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_POSTING)), Occur.FILTER);
+        filters.plain().forEach(f -> b.add(f, Occur.FILTER));
+        filters.byFacet().forEach((facet, f) -> {
+            if (!facet.equals(withoutFacet)) {
+                b.add(f, Occur.FILTER);
+            }
+        });
+        return b.build();
+    }
+
+    private Facets facets(IndexSearcher searcher, Query textQuery, Filters filters, FacetCounting.Tally main,
+            PostingQuery query) throws IOException {
+        Map<String, List<FacetValue>> values = new HashMap<>();
+        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
+            FacetCounting.Tally tally = main;
+            if (filters.byFacet().containsKey(facet.getKey())) {
+                // multi-select: this facet's counts apply every filter but its own
+                tally = searcher.search(compose(textQuery, filters, facet.getKey()),
+                        new FacetCounting(List.of(facet.getValue()), false));
+            }
+            boolean bounded = Set.of("city", "skills", "organization").contains(facet.getKey());
+            values.put(facet.getKey(), top(tally.counts(facet.getValue()), bounded ? TOP_VALUES : Integer.MAX_VALUE));
+        }
+        FacetCounting.Tally salaries = filters.byFacet().containsKey("salary")
+                ? searcher.search(compose(textQuery, filters, "salary"), new FacetCounting(List.of(), true))
+                : main;
+        return new Facets(values.get("employmentType"), values.get("workplaceType"), values.get("seniority"),
+                values.get("country"), values.get("city"), values.get("skills"),
+                labelOrganizations(searcher, values.get("organization")),
+                SalaryHistograms.of(salaries.salaries(), query.currency()));
+    }
+
+    private static List<FacetValue> top(Map<String, Integer> counts, int limit) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> new FacetValue(e.getKey(), null, e.getValue()))
+                .toList();
+    }
+
+    /** Organization facet values are ids; the label is the name from one of the organization's postings. */
+    private List<FacetValue> labelOrganizations(IndexSearcher searcher, List<FacetValue> organizations)
+            throws IOException {
+        List<FacetValue> labelled = new ArrayList<>(organizations.size());
+        for (FacetValue organization : organizations) {
+            Query one = new BooleanQuery.Builder()
+                    .add(KeywordField.newExactQuery(PostingFields.ORGANIZATION_ID, organization.value()), Occur.FILTER)
+                    .add(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_POSTING)), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(one, 1);
+            String name = null;
+            if (top.scoreDocs.length > 0) {
+                PostingSummary summary = fields.summary(
+                        searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(PostingFields.SOURCE)));
+                name = summary.organization().name();
+            }
+            labelled.add(new FacetValue(organization.value(), name, organization.count()));
+        }
+        return labelled;
+    }
+
+    // ---------------------------------------------------------------- hits
+
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query textQuery, PostingQuery query,
+            boolean fuzzy) throws IOException {
+        Map<Integer, SearchHit.Highlights> highlights = textQuery == null || docs.length == 0 ? Map.of()
+                : Highlighting.highlight(searcher, queryAnalyzer, textQuery, docs);
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            PostingSummary summary = fields.summary(searcher.storedFields().document(doc.doc, Set.of(PostingFields.SOURCE)));
+            hits.add(new SearchHit(summary, distanceKm(summary, query.near()), highlights.get(doc.doc),
+                    sortValues((FieldDoc) doc, fuzzy)));
+        }
+        return hits;
+    }
+
+    /** Great-circle distance to the posting's nearest location, in km (the same formula Lucene sorts by). */
+    static Double distanceKm(PostingSummary posting, GeoPoint near) {
+        if (near == null || posting.locations() == null) {
+            return null;
+        }
+        return posting.locations().stream().filter(PostingSummary.Location::hasCoordinates)
+                .mapToDouble(l -> SloppyMath.haversinMeters(near.latitude(), near.longitude(), l.latitude(),
+                        l.longitude()) / 1000.0)
+                .min().stream().boxed().findFirst().map(km -> Math.round(km * 1000) / 1000.0).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- suggestions, status
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return suggestions.lookup(prefix, limit);
+    }
+
+    private void rebuildSuggestions() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                suggestions = SuggestionModel.build(searcher.getIndexReader());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot rebuild the suggestions; keeping the previous ones", e);
+            suggestionsStale.set(true);
+        }
+    }
+
+    @Override
+    public IndexStats stats() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                long postings = searcher.count(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_POSTING)));
+                long tombstones = searcher.count(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_TOMBSTONE)));
+                return new IndexStats(postings, tombstones, searcher.getIndexReader().leaves().size(), sizeOnDisk(),
+                        new TreeMap<>(committedOffsets), lastCommitAt);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long sizeOnDisk() throws IOException {
+        long total = 0;
+        for (String file : directory.listAll()) {
+            try {
+                total += directory.fileLength(file);
+            } catch (NoSuchFileException e) {
+                // merged away meanwhile
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public boolean healthy() {
+        return writer.isOpen() && writer.getTragicException() == null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        suggestionBuilder.shutdownNow();
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.close(); // without a commit: what was not committed is replayed from the topic
+            } finally {
+                directory.close();
+                indexAnalyzer.close();
+                queryAnalyzer.close();
+                words.close();
+            }
+        }
+    }
+
+    static String formatOffsets(Map<Integer, Long> offsets) {
+        return new TreeMap<>(offsets).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    static Map<Integer, Long> parseOffsets(String value) {
+        if (value == null || value.isBlank()) {
+            return Map.of();
+        }
+        Map<Integer, Long> offsets = new HashMap<>();
+        for (String part : value.split(",")) {
+            String[] kv = part.split("=");
+            offsets.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+        }
+        return Map.copyOf(offsets);
+    }
+}

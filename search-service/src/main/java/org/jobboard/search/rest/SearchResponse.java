@@ -1,0 +1,38 @@
+package org.jobboard.search.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jobboard.search.domain.Facets;
+import org.jobboard.search.domain.PostingSummary;
+import org.jobboard.search.domain.SearchHit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A page of search results (CONVENTIONS.md "Reading lists" plus totals, facets and spelling help). */
+public record SearchResponse(List<Hit> items,
+        @Schema(description = "Opaque; pass as cursor for the next page. Null on the last page.") String nextCursor,
+        Total total, Facets facets,
+        @Schema(description = "A corrected query when the query as typed matches nothing") String didYouMean,
+        @Schema(description = "True when typo tolerance was used because exact matching found few hits") boolean fuzzy) {
+
+    @Schema(description = "Matching postings: exact when relation is eq; a lower bound when gte (over 10,000)")
+    public record Total(long value, @Schema(enumeration = { "eq", "gte" }) String relation) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(String id, String title, PostingSummary.Organization organization,
+            List<String> employmentTypes, String workplaceType, String seniority,
+            List<PostingSummary.Location> locations, PostingSummary.Salary salary, List<String> skills,
+            String category, Instant publishedAt, Instant validThrough,
+            @Schema(description = "Kilometres from near to the posting's nearest location (when near is given)") Double distanceKm,
+            @Schema(description = "HTML-escaped text with matches in <em> (when q is given)") SearchHit.Highlights highlights) {
+
+        static Hit of(SearchHit hit) {
+            PostingSummary p = hit.posting();
+            return new Hit(p.id(), p.title(), p.organization(), p.employmentTypes(), p.workplaceType(), p.seniority(),
+                    p.locations(), p.salary(), p.skills(), p.category(), p.publishedAt(), p.validThrough(),
+                    hit.distanceKm(), hit.highlights());
+        }
+    }
+}
