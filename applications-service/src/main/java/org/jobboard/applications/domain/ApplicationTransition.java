@@ -49,6 +49,10 @@ public class ApplicationTransition {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
+    /** Insertion order, assigned by the database: the history's order even within one transaction. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
     public static ApplicationTransition of(UUID applicationId, Stage from, Stage to, RejectReason reason, String note,
             ActorRole role, String subject, Instant at) {
         ApplicationTransition t = new ApplicationTransition();

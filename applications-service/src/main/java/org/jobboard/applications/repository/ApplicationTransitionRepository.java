@@ -12,7 +12,7 @@ public class ApplicationTransitionRepository implements PanacheRepositoryBase<Ap
 
     /** The history in the order it happened. */
     public List<ApplicationTransition> historyOf(UUID applicationId) {
-        return list("applicationId = ?1 order by occurredAt, id", applicationId);
+        return list("applicationId = ?1 order by seq", applicationId);
     }
 
     /** Erasure: blank notes (they may describe the person) and the candidate's own subject; the trigger allows only this. */
