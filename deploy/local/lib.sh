@@ -95,7 +95,7 @@ resolve_maven() {
   [ -n "$MVN" ] && return 0
   command -v mvn >/dev/null 2>&1 || die "Maven not found: install Maven 3.8 or newer"
   local version
-  version=$(mvn -v 2>/dev/null | sed -n 's/^Apache Maven \([0-9.]*\).*/\1/p' | head -1)
+  version=$(mvn -B -v 2>/dev/null | sed -e 's/\x1b\[[0-9;]*m//g' -n -e 's/^Apache Maven \([0-9.]*\).*/\1/p' | head -1)
   if [ "$(printf '%s\n%s\n' "$MAVEN_VERSION" "$version" | sort -V | head -1)" = "$MAVEN_VERSION" ]; then
     MVN=mvn; return 0
   fi
