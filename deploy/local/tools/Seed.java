@@ -40,45 +40,39 @@ public class Seed {
         organization(admin, ACME, "Acme Corporation", "https://acme.example", "Makers of everything, since 1949.");
         organization(admin, GLOBEX, "Globex", "https://globex.example", "Global exports and bold ideas.");
 
-        HttpResponse<String> existing = call("GET", "/v1/postings?limit=1", null, null);
-        if (existing.statusCode() == 200 && existing.body().contains("\"id\"")) {
-            System.out.println("postings already seeded");
-            return;
-        }
         List<String> postings = dataset != null && Files.isRegularFile(dataset) ? fromDataset(dataset, count)
                 : generated(count);
+        // the batch endpoint is keyed by requisitionId: a second run finds everything unchanged
         String[] recruiters = { token("rita"), token("ralph") };
-        int published = 0;
+        int created = 0;
+        int unchanged = 0;
         int failed = 0;
-        for (int i = 0; i < postings.size(); i++) {
-            String recruiter = recruiters[i % 2];
-            HttpResponse<String> created = call("POST", "/v1/postings", recruiter, postings.get(i));
-            if (created.statusCode() != 201) {
-                failed++;
-                if (failed <= 3) {
-                    System.out.println("create refused (" + created.statusCode() + "): " + created.body());
-                }
-                continue;
+        for (int r = 0; r < 2; r++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = r; i < postings.size(); i += 2) {
+                mine.add(postings.get(i));
             }
-            String id = field(created.body(), "id");
-            HttpResponse<String> publish = call("POST", "/v1/postings/" + id + "/publish", recruiter, "{}");
-            if (publish.statusCode() == 200) {
-                published++;
-            } else if (++failed <= 3) {
-                System.out.println("publish refused (" + publish.statusCode() + "): " + publish.body());
-            }
-            if (i % 5 == 4) {
-                // tokens live 5 minutes; a seed run is far shorter, but refresh cheaply now and then
-                if (i % 200 == 199) {
-                    recruiters = new String[] { token("rita"), token("ralph") };
+            for (int from = 0; from < mine.size(); from += 200) {
+                String body = "{\"publish\":true,\"items\":[" + String.join(",", mine.subList(from, Math.min(mine.size(), from + 200))) + "]}";
+                HttpResponse<String> response = call("POST", "/v1/postings/batch", recruiters[r], body);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("batch refused (" + response.statusCode() + "): " + response.body());
                 }
+                created += count(response.body(), "created");
+                unchanged += count(response.body(), "unchanged") + count(response.body(), "updated");
+                failed += count(response.body(), "failed");
             }
         }
-        System.out.printf("seeded %d published postings (%s), %d refused%n", published,
-                dataset != null && Files.isRegularFile(dataset) ? "NYC Jobs dataset" : "generated", failed);
-        if (published == 0) {
+        System.out.printf("demo data: %d published postings created, %d already there (%s), %d refused%n", created,
+                unchanged, dataset != null && Files.isRegularFile(dataset) ? "NYC Jobs dataset" : "generated", failed);
+        if (created + unchanged == 0) {
             System.exit(1);
         }
+    }
+
+    static int count(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     static void organization(String token, String id, String name, String website, String description)
