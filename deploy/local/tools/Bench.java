@@ -205,8 +205,15 @@ public class Bench {
         }
         byte[] pdf = pdf(100 * 1024);
         String boundary = "bench" + runId;
+        boolean withResume = System.getenv("BENCH_NO_RESUME") == null;
         IntFunction<HttpRequest> apply = i -> {
             String postingId = postingIds.get((i / 2) % postingIds.size());
+            if (!withResume) {
+                return HttpRequest.newBuilder(URI.create(gateway + "/v1/applications"))
+                        .header("Authorization", "Bearer " + candidates[i % 2]).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"postingId\":\"" + postingId + "\",\"name\":\"Bench Candidate\","
+                                + "\"email\":\"bench@example.org\",\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}")).build();
+            }
             String json = "{\"postingId\":\"" + postingId + "\",\"name\":\"Bench Candidate\",\"email\":\"bench@example.org\","
                     + "\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}";
             byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
@@ -223,9 +230,9 @@ public class Bench {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         };
-        System.out.printf("applications through the gateway (JSON + 100 KB PDF), %d concurrent clients, %d s (after a 3 s warm-up), %d postings%n",
-                concurrency, seconds, postingIds.size());
-        run("apply with a resume", concurrency, seconds, apply, 201).print();
+        System.out.printf("applications through the gateway (%s), %d concurrent clients, %d s (after a 3 s warm-up), %d postings%n",
+                withResume ? "JSON + 100 KB PDF" : "JSON only, BENCH_NO_RESUME", concurrency, seconds, postingIds.size());
+        run(withResume ? "apply with a resume" : "apply without a resume", concurrency, seconds, apply, 201).print();
     }
 
     /**
