@@ -209,7 +209,13 @@ public class ProxyHandler {
                 upstreamRequest.reset();
                 reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
             });
-            upstreamRequest.send(body).onComplete(answered -> {
+            // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
+            // never end again for a retry
+            if (!hasBody(request)) {
+                request.resume(); // nothing to read; let the connection go on to its next request
+            }
+            var sent = hasBody(request) ? upstreamRequest.send(body) : upstreamRequest.send();
+            sent.onComplete(answered -> {
                 if (body.exceeded()) {
                     return;
                 }
@@ -290,9 +296,12 @@ public class ProxyHandler {
 
     /** Idempotent and bodiless: safe to send again to another instance. */
     private static boolean retryable(HttpServerRequest request) {
-        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
-                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
-                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) && !hasBody(request);
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.strip().equals("0")) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private static boolean isTimeout(Throwable cause) {
