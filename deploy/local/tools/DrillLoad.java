@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class DrillLoad {
     public static void main(String[] args) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 like browsers behind TLS-less proxies; the JDK client would otherwise try an h2c upgrade
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(args[0]);
         int concurrency = Integer.parseInt(args[1]);
         Path stop = Path.of(args[2]);

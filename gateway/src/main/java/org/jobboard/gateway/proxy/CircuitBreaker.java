@@ -33,6 +33,15 @@ public final class CircuitBreaker {
         return clock.getAsLong() - opened >= openNanos ? State.HALF_OPEN : State.OPEN;
     }
 
+    /** Whether a request could go to this instance now (without taking the half-open probe). */
+    public boolean mayTry() {
+        return switch (state()) {
+            case CLOSED -> true;
+            case OPEN -> false;
+            case HALF_OPEN -> !probing.get();
+        };
+    }
+
     /** May a request go to this instance now? In half-open state only one probe at a time. */
     public boolean tryAcquire() {
         return switch (state()) {

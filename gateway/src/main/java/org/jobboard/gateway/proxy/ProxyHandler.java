@@ -185,6 +185,16 @@ public class ProxyHandler {
             String requestId, long timeoutMillis, long maxBody) {
         HttpServerRequest request = ctx.request();
         Upstream.Instance instance = candidates.get(attempt);
+        if (!instance.breaker().tryAcquire()) {
+            // its half-open probe was taken meanwhile: the next instance, or 502 when none is left
+            if (attempt + 1 < candidates.size()) {
+                send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
+            } else {
+                reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + upstream.name()
+                        + " service is unavailable (circuit open); retry shortly");
+            }
+            return;
+        }
         ctx.put("instance", instance.address());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())

@@ -39,15 +39,16 @@ public final class Upstream {
     }
 
     /**
-     * The instances to try for one request, in round-robin order, leaving out those whose breaker is open; empty
-     * when every breaker is open.
+     * The instances to try for one request, in round-robin order, leaving out those whose breaker rejects requests
+     * now; empty when none may be tried. The caller takes the breaker's permit only for the instance it really uses,
+     * so a half-open breaker's single probe is never reserved by a request that went elsewhere.
      */
     public List<Instance> candidates() {
         int start = next.getAndIncrement();
         List<Instance> order = new ArrayList<>(instances.size());
         for (int i = 0; i < instances.size(); i++) {
             Instance instance = instances.get(Math.floorMod(start + i, instances.size()));
-            if (instance.breaker().tryAcquire()) {
+            if (instance.breaker().mayTry()) {
                 order.add(instance);
             }
         }
