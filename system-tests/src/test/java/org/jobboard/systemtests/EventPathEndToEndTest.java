@@ -3,8 +3,6 @@ package org.jobboard.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.jobboard.systemtests.Stack.as;
@@ -32,18 +30,8 @@ class EventPathEndToEndTest {
         as("rita").contentType("application/json").body("{}").post("/v1/postings/" + id + "/publish")
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int status = 0;
-        while (Instant.now().isBefore(deadline)) {
-            status = as("rita").queryParam("postingId", id).get("/v1/applications").then().extract().statusCode();
-            if (status == 200) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        if (status != 200) {
-            throw new AssertionError("the posting never reached applications-service (last status " + status + ")");
-        }
+        Stack.eventually(() -> as("rita").queryParam("postingId", id).get("/v1/applications").statusCode() == 200,
+                "the posting to reach applications-service");
         // another organization's recruiter still cannot see it
         as("ralph").queryParam("postingId", id).get("/v1/applications").then().statusCode(404);
     }

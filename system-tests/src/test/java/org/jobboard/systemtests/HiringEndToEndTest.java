@@ -3,12 +3,10 @@ package org.jobboard.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.jobboard.systemtests.Stack.as;
+import static org.jobboard.systemtests.Stack.eventually;
 
 /**
  * The hiring story through the gateway with real tokens: rita publishes, alice applies, rita moves her to INTERVIEW,
@@ -18,17 +16,6 @@ class HiringEndToEndTest {
     @BeforeAll
     static void acme() {
         Stack.ensureAcme();
-    }
-
-    static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 
     @Test

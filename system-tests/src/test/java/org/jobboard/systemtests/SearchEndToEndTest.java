@@ -3,8 +3,6 @@ package org.jobboard.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.jobboard.systemtests.Stack.as;
+import static org.jobboard.systemtests.Stack.eventually;
 import static org.jobboard.systemtests.Stack.gateway;
 
 /** Publish in postings-service, find it in search-service through the gateway; close it, and it is gone. */
@@ -24,17 +23,6 @@ class SearchEndToEndTest {
     private static List<String> idsFor(String query) {
         return gateway().queryParam("q", query).queryParam("organizationId", Stack.ACME).get("/v1/search/postings")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 
     @Test

@@ -50,6 +50,18 @@ final class Stack {
                 .then().statusCode(200).extract().path("access_token"));
     }
 
+    /** Waits up to 30 s for something that happens through Kafka (eventual consistency between services). */
+    static void eventually(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
     static void ensureAcme() {
         int status = as("ada").contentType("application/json")
                 .body("{\"id\":\"" + ACME + "\",\"name\":\"Acme Corporation\",\"website\":\"https://acme.example\","

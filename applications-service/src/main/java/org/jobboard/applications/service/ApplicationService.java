@@ -22,7 +22,6 @@ import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,21 +141,12 @@ public class ApplicationService {
     @SuppressWarnings("unchecked")
     private <T> Page<T> page(Map<String, Object> scope, Stage stage, String cursorScope, String cursor, int limit,
             Viewer viewer) {
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> values = cursors.decode(cursorScope, cursor, 2);
-            afterTime = Instant.parse(values.get(0));
-            afterId = UUID.fromString(values.get(1));
-        }
-        List<Application> rows = applications.page(scope, stage, afterTime, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Application> pageRows = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            Application last = pageRows.get(pageRows.size() - 1);
-            next = cursors.encode(cursorScope, List.of(last.createdAt.toString(), last.id.toString()));
-        }
+        CursorCodec.Position after = cursors.position(cursorScope, cursor);
+        List<Application> rows = applications.page(scope, stage, after == null ? null : after.time(),
+                after == null ? null : after.id(), limit + 1);
+        CursorCodec.Keyset<Application> page = cursors.page(rows, limit, cursorScope, a -> a.createdAt, a -> a.id);
+        List<Application> pageRows = page.rows();
+        String next = page.nextCursor();
         Map<UUID, String> titles = postings.titles(pageRows.stream().map(a -> a.postingId).distinct().toList());
         Map<UUID, Resume> resumeOf = resumes.byApplication(pageRows.stream().map(a -> a.id).toList());
         List<Object> items = pageRows.stream().<Object>map(a -> viewer == Viewer.RECRUITER
@@ -172,7 +162,6 @@ public class ApplicationService {
     }
 
     UUID recruiterOrganization() {
-        return Ids.parse(caller.requireOrganizationId()).orElseThrow(() -> ApiException.forbidden(
-                "the token's organization claim is not a valid organization id"));
+        return caller.requireOrganizationUuid();
     }
 }

@@ -11,7 +11,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Opaque, signed cursors for keyset paging. A cursor holds the last item's sort values (the id last, as the
@@ -55,6 +58,37 @@ public class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+    }
+
+    /** Where a keyset cursor points: the last served item's sort time and id (the tie-breaker). */
+    public record Position(Instant time, UUID id) {
+    }
+
+    /** The rows of one page (fetched with limit + 1) and the cursor after its last row, null on the last page. */
+    public record Keyset<R>(List<R> rows, String nextCursor) {
+    }
+
+    /** The position a (time, id) cursor holds, or null without a cursor; 400 naming {@code cursor} otherwise. */
+    public Position position(String scope, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> values = decode(scope, cursor, 2);
+        try {
+            return new Position(Instant.parse(values.get(0)), UUID.fromString(values.get(1)));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    /** Cuts rows fetched with {@code limit + 1} to the page; the extra row only says that a next page exists. */
+    public <R> Keyset<R> page(List<R> rows, int limit, String scope, Function<R, Instant> time, Function<R, UUID> id) {
+        if (rows.size() <= limit) {
+            return new Keyset<>(rows, null);
+        }
+        List<R> page = rows.subList(0, limit);
+        R last = page.get(limit - 1);
+        return new Keyset<>(page, encode(scope, List.of(time.apply(last).toString(), id.apply(last).toString())));
     }
 
     private static ApiException invalid() {

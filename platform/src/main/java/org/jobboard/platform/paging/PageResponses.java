@@ -9,12 +9,16 @@ public final class PageResponses {
     }
 
     public static Response of(Page<?> page, UriInfo uri) {
-        Response.ResponseBuilder builder = Response.ok(page);
-        if (page.nextCursor() != null) {
+        return of(page, page.nextCursor(), uri);
+    }
+
+    /** Any list-shaped body (e.g. search results with facets) whose next page starts at {@code nextCursor}. */
+    public static Response of(Object body, String nextCursor, UriInfo uri) {
+        Response.ResponseBuilder builder = Response.ok(body);
+        if (nextCursor != null) {
             // a relative reference (RFC 8288): right behind the gateway, which rewrites nothing
-            java.net.URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
-            String next = absolute.getRawPath() + "?" + absolute.getRawQuery();
-            builder.header("Link", "<" + next + ">; rel=\"next\"");
+            java.net.URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
+            builder.header("Link", "<" + absolute.getRawPath() + "?" + absolute.getRawQuery() + ">; rel=\"next\"");
         }
         return builder.build();
     }

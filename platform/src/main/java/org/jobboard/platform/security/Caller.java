@@ -60,6 +60,12 @@ public class Caller {
                 "the token carries no organization; ask an administrator to assign you to one"));
     }
 
+    /** The token's organization as an id; a claim that is not one is refused like a missing one (403). */
+    public java.util.UUID requireOrganizationUuid() {
+        return org.jobboard.platform.ids.Ids.parse(requireOrganizationId()).orElseThrow(() -> ApiException.forbidden(
+                "the token's organization claim is not a valid organization id"));
+    }
+
     /** True when the caller is a recruiter of exactly this organization. */
     public boolean isRecruiterOf(String organizationId) {
         return hasRole(Roles.RECRUITER) && organizationId != null

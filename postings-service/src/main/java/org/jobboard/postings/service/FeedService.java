@@ -156,14 +156,9 @@ public class FeedService {
     /** Changes in commit order since the cursor (from the beginning without one). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Change> changes(String cursor, int limit) {
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> values = cursors.decode("changes", cursor, 2);
-            afterTime = Instant.parse(values.get(0));
-            afterId = UUID.fromString(values.get(1));
-        }
-        List<Posting> rows = feeds.changedAfter(afterTime, afterId, Instant.now().minus(SETTLE), limit);
+        CursorCodec.Position after = cursors.position("changes", cursor);
+        List<Posting> rows = feeds.changedAfter(after == null ? null : after.time(), after == null ? null : after.id(),
+                Instant.now().minus(SETTLE), limit);
         Map<UUID, Organization> orgs = new HashMap<>();
         List<Change> items = rows.stream().map(p -> {
             ChangeType type = switch (p.status) {

@@ -286,25 +286,14 @@ public class PostingService {
             throw ApiException.badParameter("status", "only recruiters may list postings that are not PUBLISHED");
         }
         scope = "postings|" + organizationId + "|" + effective + "|" + updatedSince;
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> values = cursors.decode(scope, cursor, 2);
-            afterTime = Instant.parse(values.get(0));
-            afterId = UUID.fromString(values.get(1));
-        }
-        List<Posting> rows = postings.page(organizationId, effective, updatedSince, afterTime, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Posting> pageRows = more ? rows.subList(0, limit) : rows;
+        CursorCodec.Position after = cursors.position(scope, cursor);
+        List<Posting> rows = postings.page(organizationId, effective, updatedSince,
+                after == null ? null : after.time(), after == null ? null : after.id(), limit + 1);
+        CursorCodec.Keyset<Posting> page = cursors.page(rows, limit, scope, p -> p.updatedAt, p -> p.id);
         var organizationsById = new java.util.HashMap<UUID, Organization>();
-        List<PostingView> items = pageRows.stream().map(p -> view(p,
+        List<PostingView> items = page.rows().stream().map(p -> view(p,
                 organizationsById.computeIfAbsent(p.organizationId, organizations::findById))).toList();
-        String next = null;
-        if (more) {
-            Posting last = pageRows.get(pageRows.size() - 1);
-            next = cursors.encode(scope, List.of(last.updatedAt.toString(), last.id.toString()));
-        }
-        return new Page<>(items, next);
+        return new Page<>(items, page.nextCursor());
     }
 
     /** Expires due postings; safe with several replicas (SKIP LOCKED) and catches up after downtime. */
@@ -344,9 +333,7 @@ public class PostingService {
         if (!caller.hasRole(Roles.RECRUITER)) {
             throw ApiException.forbidden("only recruiters manage postings");
         }
-        String organizationId = caller.requireOrganizationId();
-        return Ids.parse(organizationId).orElseThrow(() -> ApiException.forbidden(
-                "the token's organization claim is not a valid organization id"));
+        return caller.requireOrganizationUuid();
     }
 
     private static ApiException transition(IllegalTransitionException e) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jobboard.platform.paging.PageResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,7 +24,6 @@ import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.domain.Suggestion;
 import org.jobboard.search.service.SearchService;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -111,13 +111,7 @@ public class SearchResource {
                 page.nextCursor(),
                 new SearchResponse.Total(result.total(), result.totalIsLowerBound() ? "gte" : "eq"),
                 result.facets(), result.didYouMean(), result.fuzzy());
-        Response.ResponseBuilder response = Response.ok(body);
-        if (page.nextCursor() != null) {
-            // a relative reference (RFC 8288), as platform PageResponses writes it
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
-            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
-        }
-        return response.build();
+        return PageResponses.of(body, page.nextCursor(), uri);
     }
 
     @GET
