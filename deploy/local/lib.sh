@@ -109,7 +109,15 @@ resolve_maven() {
   fi
   MVN="$home/bin/mvn"
 }
-mvn_run() { resolve_maven; "$MVN" -B "$@"; }
+# One Maven build at a time on this machine (parallel builds of the same modules trample each other's target/).
+mvn_run() {
+  resolve_maven
+  if command -v flock >/dev/null 2>&1; then
+    mkdir -p "$LOCAL/run"; flock "$LOCAL/run/maven.lock" "$MVN" -B "$@"
+  else
+    "$MVN" -B "$@"
+  fi
+}
 
 # Libraries the stack runs on (Kafka broker and tools, PostgreSQL JDBC driver), fetched once from Maven Central.
 STACK_LIB="$LOCAL/lib/stack"

@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -75,6 +76,7 @@ public class ProxyHandler {
     private HttpClient client;
     private final Map<String, Upstream> upstreams = new HashMap<>();
     private final Map<String, Limit> limits = new HashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private RateLimiter limiter;
     private Redis redis;
 
@@ -122,11 +124,11 @@ public class ProxyHandler {
             requestId = UUID.randomUUID().toString();
         }
         ctx.response().putHeader(REQUEST_ID, requestId);
-        String route = RouteTable.match(request.path()).map(RouteTable.Route::prefix).orElse("unmatched");
+        var match = RouteTable.match(request.path());
+        String route = match.map(RouteTable.Route::prefix).orElse("unmatched");
         String id = requestId;
         ctx.addBodyEndHandler(v -> accessLog(ctx, route, id, started));
 
-        var match = RouteTable.match(request.path());
         Upstream upstream = match.map(r -> upstreams.get(r.upstream())).orElse(null);
         if (upstream == null) {
             reject(ctx, 404, "not-found", "Not found", "no API at this path");
@@ -356,18 +358,42 @@ public class ProxyHandler {
         long nanos = System.nanoTime() - started;
         int status = ctx.response().getStatusCode();
         String upstream = ctx.get("upstream");
-        Timer.builder("gateway.requests").tag("route", route).tag("upstream", upstream == null ? "none" : upstream)
-                .tag("status", Integer.toString(status)).register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        String upstreamName = upstream == null ? "none" : upstream;
+        // one timer per (route, upstream, status), looked up rather than rebuilt on every request
+        timers.computeIfAbsent(route + '|' + upstreamName + '|' + status, key -> Timer.builder("gateway.requests")
+                .tag("route", route).tag("upstream", upstreamName).tag("status", Integer.toString(status))
+                .register(metrics)).record(nanos, TimeUnit.NANOSECONDS);
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.infof("{\"method\":\"%s\",\"route\":\"%s\",\"path\":\"%s\",\"status\":%d,\"durationMs\":%.2f,"
-                    + "\"upstream\":\"%s\",\"instance\":\"%s\",\"requestId\":\"%s\"}",
-                    ctx.request().method(), route, jsonSafe(ctx.request().path()), status, nanos / 1e6,
-                    upstream == null ? "" : upstream, ctx.get("instance") == null ? "" : ctx.get("instance"),
-                    jsonSafe(requestId));
+            Object instance = ctx.get("instance");
+            StringBuilder line = new StringBuilder(256).append("{\"method\":\"").append(ctx.request().method())
+                    .append("\",\"route\":\"").append(route)
+                    .append("\",\"path\":\"").append(jsonSafe(ctx.request().path()))
+                    .append("\",\"status\":").append(status)
+                    .append(",\"durationMs\":").append(nanos / 10_000 / 100.0)
+                    .append(",\"upstream\":\"").append(upstream == null ? "" : upstream)
+                    .append("\",\"instance\":\"").append(instance == null ? "" : instance)
+                    .append("\",\"requestId\":\"").append(jsonSafe(requestId)).append("\"}");
+            ACCESS.info(line);
         }
     }
 
-    private static String jsonSafe(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", "?");
+    /** Escapes what would break the JSON line; client-controlled text (path, request id) never forges a field. */
+    static String jsonSafe(String value) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replacement = c == '\\' ? "\\\\" : c == '"' ? "\\\"" : c < 0x20 ? "?" : null;
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                } else {
+                    escaped.append(c);
+                }
+            }
+        }
+        return escaped == null ? value : escaped.toString();
     }
 }
