@@ -50,6 +50,18 @@ public interface GatewayConfig {
 
     Breaker breaker();
 
+    AccessLogging accessLog();
+
+    interface AccessLogging {
+        /** One JSON line per request on standard output (method, route, path, status, duration, upstream, request id). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Lines are written in batches at this interval (and when 64 KB have gathered). */
+        @WithDefault("200ms")
+        Duration flushInterval();
+    }
+
     interface RateLimits {
         /** memory (per replica) or redis (shared by all replicas). */
         @WithDefault("memory")

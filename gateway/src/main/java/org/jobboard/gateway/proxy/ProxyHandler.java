@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -58,7 +59,6 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
-    private static final Logger ACCESS = Logger.getLogger("jobboard.gateway.access");
     public static final String REQUEST_ID = "X-Request-Id";
     /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -73,7 +73,17 @@ public class ProxyHandler {
     @Inject
     MeterRegistry metrics;
 
-    private HttpClient client;
+    @Inject
+    AccessLog accessLog;
+
+    private HttpClientOptions clientOptions;
+    /** Used off the event loops only (e.g. a callback of the Redis limiter on another thread). */
+    private HttpClient sharedClient;
+    /**
+     * One client per event loop: its pooled upstream connections live on the loop that serves the incoming request,
+     * so a proxied exchange never hops between threads (each hop costs a wake-up and shows as added latency).
+     */
+    private final Map<Thread, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
     private final Map<String, Upstream> upstreams = new HashMap<>();
     private final Map<String, Limit> limits = new HashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -85,10 +95,11 @@ public class ProxyHandler {
         config.upstreams().forEach((name, urls) -> upstreams.put(name,
                 new Upstream(name, urls, config.breaker().failureThreshold(), breakerOpen, System::nanoTime)));
         config.rateLimit().limits().forEach((name, value) -> limits.put(name, Limit.parse(name, value)));
-        client = vertx.createHttpClient(new HttpClientOptions()
+        clientOptions = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(200));
+                .setDecompressionSupported(false);
+        sharedClient = vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(200));
         if ("redis".equals(config.rateLimit().mode())) {
             redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.rateLimit().redisUrl()));
             limiter = new RedisRateLimiter(io.vertx.mutiny.redis.client.Redis.newInstance(redis), "jobboard:rl:");
@@ -205,7 +216,7 @@ public class ProxyHandler {
                 .setSsl(instance.tls())
                 .setURI(request.uri())
                 .setIdleTimeout(timeoutMillis);
-        client.request(options).onComplete(connected -> {
+        client().request(options).onComplete(connected -> {
             if (connected.failed()) {
                 instance.breaker().onFailure();
                 if (connected.cause() instanceof ConnectException && attempt + 1 < candidates.size()) {
@@ -257,6 +268,14 @@ public class ProxyHandler {
                 relay(ctx, response);
             });
         });
+    }
+
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        return clientsByEventLoop.computeIfAbsent(Thread.currentThread(),
+                loop -> vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(100)));
     }
 
     private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse) {
@@ -363,7 +382,7 @@ public class ProxyHandler {
         timers.computeIfAbsent(route + '|' + upstreamName + '|' + status, key -> Timer.builder("gateway.requests")
                 .tag("route", route).tag("upstream", upstreamName).tag("status", Integer.toString(status))
                 .register(metrics)).record(nanos, TimeUnit.NANOSECONDS);
-        if (ACCESS.isInfoEnabled()) {
+        if (accessLog.enabled()) {
             Object instance = ctx.get("instance");
             StringBuilder line = new StringBuilder(256).append("{\"method\":\"").append(ctx.request().method())
                     .append("\",\"route\":\"").append(route)
@@ -373,7 +392,7 @@ public class ProxyHandler {
                     .append(",\"upstream\":\"").append(upstream == null ? "" : upstream)
                     .append("\",\"instance\":\"").append(instance == null ? "" : instance)
                     .append("\",\"requestId\":\"").append(jsonSafe(requestId)).append("\"}");
-            ACCESS.info(line);
+            accessLog.append(line);
         }
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
@@ -53,6 +54,44 @@ class GatewayProxyTest {
                 .then().statusCode(200)
                 .body("method", equalTo("POST"), "size", equalTo(body.length), "sha256", equalTo(sha),
                         "headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Inject
+    AccessLog accessLog;
+
+    @Test
+    void everyRequestGetsOneJsonAccessLogLineWithoutItsTokenOrQuery() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        accessLog.redirect(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            String token = TestTokens.recruiter("rita", "org-1");
+            given().auth().oauth2(token).header("X-Request-Id", "log-check-1").get("/v1/postings/42?email=a@b.example")
+                    .then().statusCode(200);
+            given().header("X-Request-Id", "log-check-2\"x").get("/v1/nowhere").then().statusCode(404);
+            accessLog.flush();
+        } finally {
+            accessLog.redirect(System.out);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var lines = log.lines().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+        var first = lines.stream().filter(l -> l.path("requestId").asText().equals("log-check-1")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("GET", first.get("method").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("/v1/postings", first.get("route").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("/v1/postings/42", first.get("path").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(200, first.get("status").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals("postings", first.get("upstream").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(first.get("durationMs").asDouble() >= 0);
+        var second = lines.stream().filter(l -> l.path("requestId").asText().startsWith("log-check-2")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(404, second.get("status").asInt());
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains("Bearer") || log.contains("eyJ"), "a token was logged");
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains("a@b.example"), "a query string was logged");
     }
 
     @Test
