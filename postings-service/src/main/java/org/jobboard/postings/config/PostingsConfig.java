@@ -26,4 +26,11 @@ public interface PostingsConfig {
     /** The public URL of the board, used for links in feeds and JSON-LD. */
     @WithDefault("http://127.0.0.1:8080")
     String publicBaseUrl();
+
+    /**
+     * The front end's page of a posting, {@code {id}} standing for its id (e.g. https://jobs.example.com/jobs/{id}):
+     * the {@code url} of JSON-LD and of the XML feed, which Google for Jobs and aggregators send job seekers to.
+     * Without it they point at the API's posting URL.
+     */
+    java.util.Optional<String> jobPageUrl();
 }

@@ -2,7 +2,6 @@ package org.jobboard.postings.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jobboard.postings.config.PostingsConfig;
 import org.jobboard.postings.domain.ApplyType;
 import org.jobboard.postings.domain.EmploymentType;
 import org.jobboard.postings.domain.Location;
@@ -28,7 +27,7 @@ public class JobPostingJsonLd {
     MarkdownRenderer markdown;
 
     @Inject
-    PostingsConfig config;
+    PostingLinks links;
 
     public Map<String, Object> toJsonLd(Posting posting, Organization organization) {
         Map<String, Object> job = new LinkedHashMap<>();
@@ -39,7 +38,7 @@ public class JobPostingJsonLd {
         job.put("description", html == null ? "" : html);
         job.put("identifier", Map.of("@type", "PropertyValue", "name", organization.name,
                 "value", posting.requisitionId != null ? posting.requisitionId : posting.id.toString()));
-        job.put("url", config.publicBaseUrl() + "/v1/postings/" + posting.id);
+        job.put("url", links.jobPage(posting.id));
         if (posting.publishedAt != null) {
             job.put("datePosted", posting.publishedAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }

@@ -53,6 +53,9 @@ public class FeedService {
     PostingsConfig config;
 
     @Inject
+    org.jobboard.postings.mapping.PostingLinks links;
+
+    @Inject
     CursorCodec cursors;
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +105,7 @@ public class FeedService {
         if (posting.requisitionId != null) {
             element(xml, "requisitionid", posting.requisitionId);
         }
-        element(xml, "url", config.publicBaseUrl() + "/v1/postings/" + posting.id);
+        element(xml, "url", links.jobPage(posting.id));
         cdata(xml, "company", organization == null ? "" : organization.name);
         Location location = posting.locations.isEmpty() ? null : posting.locations.get(0);
         element(xml, "city", location == null || location.city() == null ? "" : location.city());
