@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "jobboard.applications")
 public interface ApplicationsConfig {
     /** Applications to postings closed (or expired) longer than this are anonymized by the retention job. */
@@ -28,5 +30,37 @@ public interface ApplicationsConfig {
         /** Extracted text kept for recruiters is cut here (a resume is a few pages; this stops text bombs). */
         @WithDefault("200000")
         int maxTextChars();
+
+        Extraction extraction();
+    }
+
+    /** The background text extraction (ResumeTextWorker); every replica runs it, SKIP LOCKED keeps them apart. */
+    interface Extraction {
+        /** How often each replica looks for due work besides being woken by its own applies ({@code off}: never). */
+        @WithDefault("5s")
+        String interval();
+
+        /**
+         * Threads extracting in parallel on one replica; each takes a CPU core while it parses. 0: this replica only
+         * serves requests and leaves extraction to replicas that run it (they share the work through the database).
+         */
+        @WithDefault("1")
+        int threads();
+
+        /** Resumes one claim takes. */
+        @WithDefault("10")
+        int batchSize();
+
+        /** How long a claim holds: a worker that died is replaced after this (the attempt counts). */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** Attempts before a resume whose extraction keeps failing for unexpected reasons is FAILED. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** The first back-off after such a failure; it doubles with each attempt. */
+        @WithDefault("30s")
+        Duration retryDelay();
     }
 }

@@ -29,16 +29,16 @@ public class ApplicationMapper {
             List<ApplicationTransition> history) {
         return new CandidateApplicationView(a.id.toString(), a.postingId.toString(), postingTitle,
                 a.stage.candidateStatus(), a.name, a.email, a.phone, a.answers, a.coverLetter,
-                resume == null ? null : new ResumeView(resume.mediaType, resume.sizeBytes, resumeHref(a), null),
+                resume == null ? null : new ResumeView(resume.mediaType, resume.sizeBytes, resumeHref(a), null, null),
                 history == null ? null : statusHistory(history), a.version, a.createdAt, a.updatedAt);
     }
 
-    /** @param history null in lists; the single view adds it and the resume's text */
+    /** @param history null in lists; the single view adds it and the resume's text (once extracted) */
     public RecruiterApplicationView recruiterView(Application a, String postingTitle, Resume resume,
             List<ApplicationTransition> history) {
         boolean single = history != null;
         ResumeView resumeView = resume == null ? null : new ResumeView(resume.mediaType, resume.sizeBytes,
-                resumeHref(a), single ? resume.extractedText : null);
+                resumeHref(a), resume.extractionStatus, single ? resume.extractedText : null);
         List<RecruiterApplicationView.HistoryEntry> entries = single ? history.stream()
                 .map(t -> new RecruiterApplicationView.HistoryEntry(t.fromStage, t.toStage, t.reason, t.note,
                         t.actorRole, t.actorSubject, t.occurredAt))
@@ -54,7 +54,7 @@ public class ApplicationMapper {
         return new PersonalDataExport.ExportedApplication(a.id.toString(), a.postingId.toString(), postingTitle,
                 a.stage.candidateStatus(), a.name, a.email, a.phone, a.answers, a.coverLetter, a.consent, a.source,
                 resume == null ? null : new ResumeView(resume.mediaType, resume.sizeBytes, resumeHref(a),
-                        resume.extractedText),
+                        resume.extractionStatus, resume.extractedText),
                 statusHistory(history), a.createdAt, a.updatedAt);
     }
 

@@ -24,6 +24,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,23 +100,38 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: apply to a published posting (JSON, no resume)")
-    @APIResponse(responseCode = "201", description = "The application, in candidate terms")
+    @Operation(summary = "Candidates: apply to a published posting",
+            description = "As JSON (no resume), or as multipart/form-data with part 'application' (the same JSON) "
+                    + "and optional part 'resume' (PDF, DOCX, DOC, RTF or TXT, at most 5 MB; the type is decided "
+                    + "from the content, a refused file is never stored). Answers are checked against the posting's "
+                    + "form; a knockout answer is accepted and rejected by the pipeline. With Idempotency-Key a "
+                    + "retry within 24 h returns the first response.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplyRequest.class),
+                    examples = @ExampleObject(name = "Alice", value = ApplicationExamples.APPLY)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ApplyMultipart.class),
+                    encoding = { @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON),
+                            @Encoding(name = RESUME_PART, contentType = "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/msword, application/rtf, text/plain") },
+                    examples = @ExampleObject(name = "Alice, without the file", value = "{\"application\": " + ApplicationExamples.APPLY + "}")) })
+    @APIResponse(responseCode = "201", description = "The application, in candidate terms; Location names it",
+            headers = { @Header(name = "Location", description = "The new application's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
+                    @Header(name = "ETag", ref = "ETag") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
+                    examples = @ExampleObject(name = "submitted", value = ApplicationExamples.CANDIDATE_APPLICATION)))
     @APIResponse(responseCode = "409", description = "Posting closed/expired, or an active application exists (existingApplicationId)")
-    @APIResponse(responseCode = "422", description = "Unknown or external posting; answers not fitting the form (answers.<questionId>)")
+    @APIResponse(responseCode = "413", description = "The resume is larger than 5 MB, the application part larger than 256 KB, or the body larger than allowed")
+    @APIResponse(responseCode = "415", description = "The resume's content is not an accepted type, or the body is neither JSON nor multipart")
+    @APIResponse(responseCode = "422", description = "Unknown or external posting; answers not fitting the form (answers.<questionId>); the Idempotency-Key was used with another body")
     public Response apply(@Valid @NotNull ApplyRequest request,
-            @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
         return submit(request, null, key);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: apply with a resume: part 'application' (JSON) and optional part 'resume' "
-            + "(PDF, DOCX, DOC, RTF or TXT, at most 5 MB, type decided from the content)")
-    @APIResponse(responseCode = "201", description = "The application, in candidate terms")
-    @APIResponse(responseCode = "413", description = "The resume is larger than 5 MB")
-    @APIResponse(responseCode = "415", description = "The resume's content is not an accepted type")
+    @Operation(hidden = true) // documented with apply: one operation, two request media types
     public Response applyWithResume(
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA,
@@ -212,9 +233,23 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Recruiters: applications to your organization's postings, by posting and stage")
-    public Response list(@QueryParam("postingId") String postingId, @QueryParam("stage") String stage,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Recruiters: applications to your organization's postings",
+            description = "Newest first, optionally of one posting and one stage; cursor-paged with Link: rel=\"next\". "
+                    + "Lists leave out the resume text and the history (read one application for them).")
+    @APIResponse(responseCode = "200", description = "A page of applications, in recruiter terms",
+            headers = @Header(name = "Link", ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecruiterApplicationPage.class),
+                    examples = @ExampleObject(name = "page", value = ApplicationExamples.RECRUITER_PAGE)))
+    @APIResponse(responseCode = "404", description = "postingId is not a posting of your organization")
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, an unknown stage, or a malformed cursor")
+    public Response list(
+            @Parameter(description = "Only applications to this posting", example = "01a2206e-e027-759f-9c09-ec6468d522f6",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+            @QueryParam("postingId") String postingId,
+            @Parameter(description = "Only applications in this stage", schema = @Schema(implementation = Stage.class))
+            @QueryParam("stage") String stage,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit) {
         Response page = PageResponses.of(service.listForRecruiter(postingId, stage(stage), cursor, Limits.of(limit)), uri);
         return Response.fromResponse(page).cacheControl(NO_STORE).build();
     }
@@ -222,9 +257,16 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.RECRUITER })
-    @Operation(summary = "One application: recruiters of its organization see the pipeline view (answers, resume "
-            + "text, history); its candidate sees the candidate view; anyone else gets 404")
-    public Response get(@PathParam("id") String id) {
+    @Operation(summary = "Read an application",
+            description = "Recruiters of its organization see the pipeline view (answers, resume text, history); its "
+                    + "candidate sees the candidate view; anyone else gets 404. Never cached (no-store).")
+    @APIResponse(responseCode = "200", description = "The application: RecruiterApplication for recruiters, "
+            + "CandidateApplication for its candidate", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
+                    RecruiterApplicationView.class, CandidateApplicationView.class }),
+                    examples = { @ExampleObject(name = "recruiter", value = ApplicationExamples.RECRUITER_APPLICATION),
+                            @ExampleObject(name = "candidate", value = ApplicationExamples.CANDIDATE_APPLICATION) }))
+    public Response get(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         ApplicationService.Viewed viewed = service.get(id);
         return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
     }
@@ -233,8 +275,21 @@ public class ApplicationResource {
     @Path("/{id}/resume")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ Roles.CANDIDATE, Roles.RECRUITER })
-    @Operation(summary = "The resume file, as an attachment (its recruiters and its candidate)")
-    public Response resume(@PathParam("id") String id) {
+    @Operation(summary = "Download the resume file",
+            description = "Its organization's recruiters and its candidate; as an attachment with the detected type, "
+                    + "nosniff and a sandboxing Content-Security-Policy. 404 when the application has no resume.")
+    @APIResponse(responseCode = "200", description = "The file",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"...\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 512, pattern = "^attachment; filename=")),
+            content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880),
+                            examples = @ExampleObject(name = "pdf", summary = "The first bytes of a PDF", value = "%PDF-1.7")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
+                    @Content(mediaType = "application/msword", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
+                    @Content(mediaType = "application/rtf", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)) })
+    public Response resume(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         ApplicationService.ResumeFile file = service.resume(id);
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
@@ -249,11 +304,26 @@ public class ApplicationResource {
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Recruiters: move an application (one stage forward, or REJECTED with a reason); If-Match required")
-    @APIResponse(responseCode = "409", description = "Not a legal move from the current stage")
+    @Operation(summary = "Recruiters: move an application through the pipeline",
+            description = "One stage forward (APPLIED, SCREENING, INTERVIEW, OFFER, HIRED), or REJECTED with a reason; "
+                    + "an optional internal note. If-Match is required. The candidate sees the new status in "
+                    + "candidate terms, never the note or the reason.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransitionRequest.class),
+            examples = { @ExampleObject(name = "forward", value = ApplicationExamples.TRANSITION),
+                    @ExampleObject(name = "reject", value = ApplicationExamples.REJECTION) }))
+    @APIResponse(responseCode = "200", description = "The application after the move, in recruiter terms",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecruiterApplicationView.class),
+                    examples = @ExampleObject(name = "screening", value = ApplicationExamples.RECRUITER_APPLICATION)))
+    @APIResponse(responseCode = "409", description = "Not a legal move from the current stage (stage names it)")
     @APIResponse(responseCode = "412", description = "The application changed since you read it")
+    @APIResponse(responseCode = "422", description = "A rejection without a reason, or a reason without a rejection")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response transition(@PathParam("id") String id, @Valid @NotNull TransitionRequest request,
+    public Response transition(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid @NotNull TransitionRequest request,
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = "The ETag you read; 428 when missing, "
+                    + "412 when the application changed since", example = "\"0\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ApplicationService.Viewed viewed = pipeline.transition(id, request, ifMatch);
         return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
@@ -262,8 +332,16 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: withdraw your open application (If-Match optional)")
-    public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Candidates: withdraw your open application",
+            description = "The application leaves the pipeline for good. If-Match is optional; when sent it must match.")
+    @APIResponse(responseCode = "200", description = "The withdrawn application, in candidate terms",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
+                    examples = @ExampleObject(name = "withdrawn", value = ApplicationExamples.WITHDRAWN)))
+    @APIResponse(responseCode = "409", description = "The application is no longer open (hired, not selected or withdrawn)")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    public Response withdraw(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ApplicationService.Viewed viewed = pipeline.withdraw(id, ifMatch);
         return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
     }

@@ -17,29 +17,30 @@ import java.util.Map;
  */
 @Schema(name = "ApplicationInput")
 public record ApplyRequest(
-        @NotBlank @Size(max = 36) String postingId,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
-        @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "must be an email address") String email,
-        @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +14155550123") String phone,
-        @Schema(description = "question id -> answer: string (TEXT, SINGLE_CHOICE), YES/NO or boolean (YES_NO), number (NUMBER), array of strings (MULTI_CHOICE)")
+        @Schema(format = "uuid", pattern = "^[0-9a-fA-F-]{36}$") @NotBlank @Size(max = 36) String postingId,
+        @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*\\S[^\\u0000-\\u001F\\u007F]*$") @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
+        @Schema(format = "email", pattern = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$") @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "must be an email address") String email,
+        @Schema(maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +14155550123") String phone,
+        @Schema(description = "question id -> answer: string (TEXT, SINGLE_CHOICE), YES/NO or boolean (YES_NO), number (NUMBER), array of strings (MULTI_CHOICE)",
+                additionalProperties = Schema.True.class, maxProperties = 100)
         @Size(max = 100) Map<String, JsonNode> answers,
-        @Size(max = 10_000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String coverLetter,
+        @Schema(pattern = "^[^\\u0000]*$") @Size(max = 10_000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String coverLetter,
         @NotNull @Valid Consent consent,
         @Valid Source source) {
 
     /** The privacy policy the candidate accepted (required) and whether they want marketing messages. */
     public record Consent(
-            @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a policy version such as 2026-01") String privacyPolicyVersion,
+            @Schema(pattern = "^[A-Za-z0-9._-]+$") @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a policy version such as 2026-01") String privacyPolicyVersion,
             Boolean marketing) {
     }
 
     /** Attribution: where the candidate came from. */
     public record Source(
-            @Size(max = 2000) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String referrer,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmSource,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmMedium,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmCampaign,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmTerm,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmContent) {
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 2000) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String referrer,
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmSource,
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmMedium,
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmCampaign,
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmTerm,
+            @Schema(pattern = "^[^\\u0000-\\u001F\\u007F]*$") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String utmContent) {
     }
 }

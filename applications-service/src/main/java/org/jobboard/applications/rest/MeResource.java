@@ -12,6 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.applications.service.ApplicationService;
@@ -37,8 +43,16 @@ public class MeResource {
     @GET
     @Path("/applications")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: your applications and where they stand")
-    public Response listOwn(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Candidates: your applications and where they stand",
+            description = "Newest first, in candidate terms (SUBMITTED, IN_REVIEW, ...); cursor-paged with "
+                    + "Link: rel=\"next\". Never cached (no-store).")
+    @APIResponse(responseCode = "200", description = "A page of your applications",
+            headers = @Header(name = "Link", ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationPage.class),
+                    examples = @ExampleObject(name = "page", value = ApplicationExamples.CANDIDATE_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
+    public Response listOwn(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit) {
         Response page = PageResponses.of(applications.listOwn(cursor, Limits.of(limit)), uri);
         return Response.fromResponse(page).cacheControl(ApplicationResource.NO_STORE).build();
     }
@@ -46,7 +60,14 @@ public class MeResource {
     @GET
     @Path("/data")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Everything this service stores about you, as JSON (files as links)")
+    @Operation(summary = "Candidates: export your personal data",
+            description = "Everything this service stores about you (GDPR access and portability), as a JSON "
+                    + "attachment; files as links. Never cached (no-store).")
+    @APIResponse(responseCode = "200", description = "Your data",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"applications-personal-data.json\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^attachment; filename=")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataExport.class),
+                    examples = @ExampleObject(name = "Alice", value = ApplicationExamples.EXPORT)))
     public Response export() {
         return Response.ok(privacy.export()).cacheControl(ApplicationResource.NO_STORE)
                 .header("Content-Disposition", "attachment; filename=\"applications-personal-data.json\"")
@@ -55,8 +76,9 @@ public class MeResource {
 
     @DELETE
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Erase your personal data here (open applications are withdrawn; the pipeline history stays "
-            + "without personal data) and ask the other services to erase theirs")
+    @Operation(summary = "Candidates: erase your personal data",
+            description = "Erases your personal data here (open applications are withdrawn; the pipeline history "
+                    + "stays without personal data) and asks the other services to erase theirs. No body.")
     @APIResponse(responseCode = "204", description = "Erased here; erasure requested from the other services")
     public Response erase() {
         privacy.eraseCaller();

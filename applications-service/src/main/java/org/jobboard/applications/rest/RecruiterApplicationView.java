@@ -17,13 +17,26 @@ import java.util.Map;
  */
 @Schema(name = "RecruiterApplication")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RecruiterApplicationView(String id, String postingId, String postingTitle, Stage stage,
-        RejectReason rejectReason, boolean erased, String name, String email, String phone,
-        Map<String, Object> answers, String coverLetter, Map<String, Object> source, ResumeView resume,
-        List<HistoryEntry> history, long version, Instant createdAt, Instant updatedAt) {
+public record RecruiterApplicationView(@Schema(format = "uuid", maxLength = 36) String id,
+        @Schema(format = "uuid", maxLength = 36) String postingId,
+        @Schema(maxLength = 200) String postingTitle, Stage stage,
+        RejectReason rejectReason, boolean erased, @Schema(maxLength = 200) String name,
+        @Schema(format = "email", maxLength = 254) String email,
+        @Schema(maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") String phone,
+        @Schema(description = "question id -> answer", maxProperties = 100) Map<String, Object> answers,
+        @Schema(maxLength = 10000) String coverLetter,
+        @Schema(description = "Attribution: referrer and utm_* values", maxProperties = 6) Map<String, Object> source,
+        ResumeView resume,
+        @Schema(description = "Single view only: the whole pipeline history", maxItems = 1000) List<HistoryEntry> history,
+        @Schema(description = "Increases with every change; the ETag", minimum = "0") long version,
+        Instant createdAt, Instant updatedAt) {
 
     /** One pipeline transition: who (role and subject), when, from, to, why. {@code from} is absent on submission. */
-    public record HistoryEntry(Stage from, Stage to, RejectReason reason, String note, ActorRole byRole,
-            String bySubject, Instant at) {
+    public record HistoryEntry(@Schema(description = "Null on submission", nullable = true) Stage from, Stage to,
+            @Schema(description = "With to=REJECTED", nullable = true) RejectReason reason,
+            @Schema(description = "Internal note (null when none, or once the candidate is erased)", nullable = true,
+                    maxLength = 2000) String note,
+            ActorRole byRole,
+            @Schema(description = "The actor's subject (token sub)", maxLength = 255) String bySubject, Instant at) {
     }
 }

@@ -2,9 +2,19 @@ package org.jobboard.applications.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jobboard.applications.domain.TextExtraction;
 
-/** A resume: its detected type and size, the link to the file, and (recruiters' single view, export) its text. */
+/**
+ * A resume: its detected type and size, the link to the file, and for recruiters (and the export) where its text
+ * extraction stands and, in the single view and the export, the text once extracted.
+ */
 @Schema(name = "Resume")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResumeView(String mediaType, long sizeBytes, String href, String text) {
+public record ResumeView(String mediaType, long sizeBytes, String href,
+        @Schema(description = "Recruiters and the export only. The text is extracted in the background after the "
+                + "application is stored: PENDING until then, DONE once `text` holds it (absent if the document has "
+                + "none), FAILED if the document cannot be read (the file stays downloadable)")
+        TextExtraction extractionStatus,
+        @Schema(description = "The extracted text (recruiters' single view and the export), once extractionStatus is DONE")
+        String text) {
 }

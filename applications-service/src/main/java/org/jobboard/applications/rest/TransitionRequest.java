@@ -12,6 +12,6 @@ import org.jobboard.applications.domain.Stage;
 public record TransitionRequest(
         @NotNull Stage to,
         @Schema(description = "required with to=REJECTED, not allowed otherwise") RejectReason reason,
-        @Schema(description = "internal: never shown to the candidate") @Size(max = 2000)
+        @Schema(description = "internal: never shown to the candidate", pattern = "^[^\\u0000]*$") @Size(max = 2000)
         @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String note) {
 }

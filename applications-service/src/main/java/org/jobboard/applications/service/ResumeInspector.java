@@ -4,25 +4,16 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.CompositeDetector;
 import org.apache.tika.detect.Detector;
-import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.EmptyParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.Parser;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
-import org.apache.tika.parser.pdf.PDFParserConfig;
-import org.apache.tika.sax.BodyContentHandler;
-import org.jboss.logging.Logger;
+import org.apache.tika.mime.MimeTypes;
 import org.jobboard.applications.config.ApplicationsConfig;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
-import org.xml.sax.SAXException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,14 +27,14 @@ import java.util.Map;
 
 /**
  * Decides what an uploaded resume is from its bytes (Apache Tika detection: magic numbers and container structure,
- * never the file name or the declared Content-Type), refuses anything but PDF, DOCX, DOC, RTF and plain text, and
- * extracts its text for recruiters. Runs before the database transaction, so a refused file is never stored.
+ * never the file name or the declared Content-Type) and refuses anything but PDF, DOCX, DOC, RTF and plain text.
+ * Runs in the apply request, before the database transaction, so a refused file is never stored. Detection reads
+ * only what it needs (the first bytes; a ZIP's or OLE2 file's directory); the document is not parsed here: its text
+ * is extracted later, off the request path, by {@link ResumeTextWorker}.
  */
 @ApplicationScoped
-@Startup // Tika loads its parsers and type registry once, at start, not on a candidate's first upload
+@Startup // Tika loads its type registry and detectors once, at start, not on a candidate's first upload
 public class ResumeInspector {
-    private static final Logger LOG = Logger.getLogger(ResumeInspector.class);
-
     /** Accepted types, as Tika names them, and the extension a download gets. */
     static final Map<String, String> ACCEPTED = Map.of(
             "application/pdf", "pdf",
@@ -52,111 +43,122 @@ public class ResumeInspector {
             "application/rtf", "rtf",
             "text/plain", "txt");
 
-    public record InspectedResume(String mediaType, byte[] content, String sha256, String text) {
+    /**
+     * A resume that passed the checks: its type, size and digest, and where its bytes are (the upload's temporary
+     * file, or memory) until the request stores them.
+     */
+    public record InspectedResume(String mediaType, long sizeBytes, String sha256, Path file, byte[] bytes) {
+        /** The content, streamed from where the upload is. */
+        public InputStream open() throws IOException {
+            return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
+        }
     }
 
     @Inject
     ApplicationsConfig config;
 
-    private final Detector detector;
-    private final Parser parser;
+    /**
+     * Magic numbers are matched on this many first bytes. Every accepted type announces itself at the start (PDF and
+     * RTF by their signature, DOCX and DOC by the ZIP or OLE2 signature, whose directory the container detectors then
+     * read; plain text by the absence of binary bytes); Tika's own default reads 64 KB and matches every known
+     * pattern across all of it.
+     */
+    static final int MAGIC_HEAD_BYTES = 8 * 1024;
 
-    public ResumeInspector() {
-        TikaConfig tika = TikaConfig.getDefaultConfig();
-        this.detector = tika.getDetector();
-        this.parser = new AutoDetectParser(tika);
-    }
+    private final Detector detector = headOnlyMagic(TikaConfig.getDefaultConfig());
 
     public static String extensionOf(String mediaType) {
         return ACCEPTED.getOrDefault(mediaType, "bin");
     }
 
-    /** 413 over the size limit, 415 for a type we do not take, 422 for a file that cannot be read. */
+    /** An upload in a temporary file: 413 over the size limit, 415 for a type we do not take, 422 when empty. */
     public InspectedResume inspect(Path file, long declaredSize) {
-        long max = config.resume().maxSize().asLongValue();
         try {
-            long size = Math.max(declaredSize, Files.size(file));
-            if (size > max) {
-                throw ApiException.tooLarge("resume: must be at most " + max / (1024 * 1024) + " MB");
+            long size = Files.size(file);
+            checkSize(Math.max(declaredSize, size));
+            String mediaType;
+            try (TikaInputStream in = TikaInputStream.get(file)) {
+                mediaType = accepted(detect(in));
             }
-            return inspect(Files.readAllBytes(file));
+            String sha256;
+            try (InputStream in = Files.newInputStream(file)) {
+                sha256 = sha256(in);
+            }
+            return new InspectedResume(mediaType, size, sha256, file, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** An upload small enough to stay in memory: the same checks. */
     public InspectedResume inspect(byte[] content) {
+        checkSize(content.length);
+        try {
+            String mediaType;
+            try (TikaInputStream in = TikaInputStream.get(content)) {
+                mediaType = accepted(detect(in));
+            }
+            return new InspectedResume(mediaType, content.length, sha256(new ByteArrayInputStream(content)), null,
+                    content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkSize(long size) {
         long max = config.resume().maxSize().asLongValue();
-        if (content.length > max) {
+        if (size > max) {
             throw ApiException.tooLarge("resume: must be at most " + max / (1024 * 1024) + " MB");
         }
-        if (content.length == 0) {
+        if (size == 0) {
             throw ApiException.unprocessable("resume: is empty", List.of(new FieldError("resume", "is empty")));
         }
-        String mediaType = detect(content);
+    }
+
+    private static String accepted(String mediaType) {
         if (!ACCEPTED.containsKey(mediaType)) {
             throw ApiException.unsupportedMediaType("resume: its content is " + mediaType
                     + "; accepted are PDF, DOCX, DOC, RTF and plain text (decided from the content, not the name)");
         }
-        return new InspectedResume(mediaType, content, sha256(content), extractText(content, mediaType));
+        return mediaType;
     }
 
-    String detect(byte[] content) {
-        // no name and no declared type in the metadata: only the bytes decide
-        try (InputStream in = TikaInputStream.get(content)) {
-            return detector.detect(in, new Metadata()).getBaseType().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Tika's default detectors, but the magic-number registry sees only the first {@link #MAGIC_HEAD_BYTES}. */
+    static Detector headOnlyMagic(TikaConfig tika) {
+        Detector defaults = tika.getDetector();
+        List<Detector> detectors = defaults instanceof CompositeDetector composite ? composite.getDetectors()
+                : List.of(defaults);
+        return new CompositeDetector(tika.getMediaTypeRegistry(), detectors.stream()
+                .map(d -> d instanceof MimeTypes magic ? headOnly(magic) : d).toList());
     }
 
-    private String extractText(byte[] content, String mediaType) {
-        int limit = config.resume().maxTextChars();
-        BodyContentHandler handler = new BodyContentHandler(limit);
-        Metadata metadata = new Metadata();
-        metadata.set(Metadata.CONTENT_TYPE, mediaType);
-        ParseContext context = new ParseContext();
-        // no OCR (a resume that is only a scan has no text to extract) and no descent into embedded files
-        PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-        pdf.setExtractInlineImages(false);
-        context.set(PDFParserConfig.class, pdf);
-        TesseractOCRConfig ocr = new TesseractOCRConfig();
-        ocr.setSkipOcr(true);
-        context.set(TesseractOCRConfig.class, ocr);
-        context.set(Parser.class, EmptyParser.INSTANCE);
-        try (InputStream in = TikaInputStream.get(content)) {
-            parser.parse(in, handler, metadata, context);
-        } catch (EncryptedDocumentException e) {
-            throw unreadable("is password-protected");
-        } catch (SAXException e) {
-            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw unreadable("cannot be read as " + mediaType);
+    private static Detector headOnly(MimeTypes magic) {
+        return (in, metadata) -> {
+            if (in == null) {
+                return magic.detect(null, metadata);
             }
-            // longer than any resume: keep the beginning
-        } catch (TikaException | IOException | RuntimeException e) {
-            LOG.debugf("resume text extraction failed (%s): %s", mediaType, e.getClass().getName());
-            throw unreadable("cannot be read as " + mediaType + " (damaged?)");
-        }
-        return clean(handler.toString());
+            in.mark(MAGIC_HEAD_BYTES);
+            try {
+                return magic.detect(new ByteArrayInputStream(in.readNBytes(MAGIC_HEAD_BYTES)), metadata);
+            } finally {
+                in.reset();
+            }
+        };
     }
 
-    /** PostgreSQL text cannot hold NUL; other control characters (but tab and newlines) are noise. */
-    static String clean(String text) {
-        String cleaned = text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "")
-                .replaceAll("[ \\t]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
-        return cleaned.isEmpty() ? null : cleaned;
+    /** No name and no declared type in the metadata: only the bytes decide. */
+    String detect(TikaInputStream in) throws IOException {
+        return detector.detect(in, new Metadata()).getBaseType().toString();
     }
 
-    private static ApiException unreadable(String message) {
-        return ApiException.unprocessable("resume: " + message, List.of(new FieldError("resume", message)));
-    }
-
-    private static String sha256(byte[] content) {
+    static String sha256(InputStream in) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

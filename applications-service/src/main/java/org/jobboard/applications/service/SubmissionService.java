@@ -14,6 +14,7 @@ import org.jobboard.applications.domain.PostingReplica;
 import org.jobboard.applications.domain.RejectReason;
 import org.jobboard.applications.domain.Resume;
 import org.jobboard.applications.domain.Stage;
+import org.jobboard.applications.domain.TextExtraction;
 import org.jobboard.applications.mapping.ApplicationMapper;
 import org.jobboard.applications.repository.ApplicationRepository;
 import org.jobboard.applications.repository.ApplicationTransitionRepository;
@@ -27,6 +28,9 @@ import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
 import org.jobboard.platform.security.Caller;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +67,9 @@ public class SubmissionService {
     ApplicationEvents events;
 
     @Inject
+    ResumeTextWorker textWorker;
+
+    @Inject
     ApplicationMapper mapper;
 
     @Inject
@@ -72,7 +79,8 @@ public class SubmissionService {
     EntityManager em;
 
     /**
-     * Creates the application (and stores the already inspected resume) in the current transaction.
+     * Creates the application (and stores the already inspected resume, its text PENDING) in the current
+     * transaction.
      *
      * @throws DuplicateApplicationException when the candidate already has an active application to the posting
      */
@@ -117,16 +125,28 @@ public class SubmissionService {
         if (resume != null) {
             stored = new Resume();
             stored.applicationId = a.id;
-            stored.storageKey = files.store(resume.content(), resume.mediaType());
+            stored.storageKey = store(resume);
             stored.mediaType = resume.mediaType();
-            stored.sizeBytes = resume.content().length;
+            stored.sizeBytes = resume.sizeBytes();
             stored.sha256 = resume.sha256();
-            stored.extractedText = resume.text();
+            // the text comes later, from the background worker: the request only stores the file
+            stored.extractionStatus = TextExtraction.PENDING;
+            stored.extractionDueAt = now;
             stored.createdAt = now;
             resumes.persist(stored);
+            textWorker.wakeUpAfterCommit();
         }
         events.submitted(a);
         return mapper.candidateView(a, posting.title, stored, history);
+    }
+
+    /** Streams the upload from where it is (its temporary file, or memory) into the store. */
+    private String store(ResumeInspector.InspectedResume resume) {
+        try (InputStream content = resume.open()) {
+            return files.store(content, resume.sizeBytes(), resume.mediaType());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Inserts now (not at commit), so the unique index speaks while we can still answer with the existing id. */

@@ -1,5 +1,7 @@
 package org.jobboard.applications.storage;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -9,8 +11,16 @@ import java.util.Optional;
  * rolls back, and keep content private (no public URLs: downloads go through the authorizing endpoint).
  */
 public interface FileStorage {
-    /** Stores the content and returns the key to load or delete it by. Runs inside the caller's transaction. */
-    String store(byte[] content, String mediaType);
+    /**
+     * Stores exactly {@code sizeBytes} bytes read from {@code content} and returns the key to load or delete them by.
+     * Runs inside the caller's transaction. Streaming lets an upload go from its temporary file to the store without
+     * being held in memory.
+     */
+    String store(InputStream content, long sizeBytes, String mediaType);
+
+    default String store(byte[] content, String mediaType) {
+        return store(new ByteArrayInputStream(content), content.length, mediaType);
+    }
 
     Optional<StoredFile> load(String key);
 

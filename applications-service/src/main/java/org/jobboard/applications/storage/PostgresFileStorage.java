@@ -5,10 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jobboard.platform.ids.Ids;
 
-import java.time.Instant;
+import java.io.InputStream;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The default {@link FileStorage}: files in the service's own database, written in the business transaction. */
 @ApplicationScoped
@@ -17,24 +23,37 @@ public class PostgresFileStorage implements FileStorage {
     @Inject
     EntityManager em;
 
+    /**
+     * Plain JDBC on the transaction's connection: the driver streams the content into the bytea parameter, where an
+     * entity would need the whole file as a byte[] (plus Hibernate's snapshot copy of it for dirty checking).
+     */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public String store(byte[] content, String mediaType) {
-        StoredFileRow row = new StoredFileRow();
-        row.id = Ids.newUuid();
-        row.mediaType = mediaType;
-        row.sizeBytes = content.length;
-        row.content = content;
-        row.createdAt = Instant.now();
-        em.persist(row);
-        return row.id.toString();
+    public String store(InputStream content, long sizeBytes, String mediaType) {
+        UUID id = Ids.newUuid();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into stored_file (id, media_type, size_bytes, content, created_at) values (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, id);
+                insert.setString(2, mediaType);
+                insert.setLong(3, sizeBytes);
+                insert.setBinaryStream(4, content, sizeBytes);
+                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
+        return id.toString();
     }
 
+    /** A projection, not an entity: the content is not kept (and copied) in the persistence context. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredFile> load(String key) {
-        return Ids.parse(key).map(id -> em.find(StoredFileRow.class, id))
-                .map(row -> new StoredFile(key, row.mediaType, row.content));
+        return Ids.parse(key).flatMap(id -> {
+            List<Object[]> rows = em.createQuery("select f.mediaType, f.content from StoredFileRow f where f.id = :id",
+                    Object[].class).setParameter("id", id).getResultList();
+            return rows.stream().findFirst().map(row -> new StoredFile(key, (String) row[0], (byte[]) row[1]));
+        });
     }
 
     @Override

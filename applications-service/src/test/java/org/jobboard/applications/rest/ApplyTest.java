@@ -82,18 +82,31 @@ class ApplyTest {
                 .statusCode(201).body("resume.mediaType", equalTo(PDF))
                 .body("resume.sizeBytes", equalTo(pdf.length))
                 .body("resume.text", nullValue())
+                .body("resume.extractionStatus", nullValue()) // recruiters' business
                 .extract().path("id");
+        // stored with the application, its text pending for the background worker
+        assertEquals(1, Db.count("select count(*) from resume where application_id = ?::uuid", id));
         String rita = TestTokens.recruiter("rita", organization);
-        given().auth().oauth2(rita).get("/v1/applications/" + id).then().statusCode(200)
+        Fixtures.awaitTextExtraction(rita, id)
                 .body("resume.mediaType", equalTo(PDF))
+                .body("resume.extractionStatus", equalTo("DONE"))
                 .body("resume.text", containsString("Ten years of Java and Kubernetes at Initech"))
                 .body("resume.href", equalTo("/v1/applications/" + id + "/resume"));
+        // lists show where extraction stands, never the text
+        given().auth().oauth2(rita).get("/v1/applications?postingId=" + posting).then().statusCode(200)
+                .body("items[0].resume.extractionStatus", equalTo("DONE"))
+                .body("items[0].resume.text", nullValue());
+        // the candidate never sees it
+        given().auth().oauth2(alice).get("/v1/applications/" + id).then().statusCode(200)
+                .body("resume.text", nullValue()).body("resume.extractionStatus", nullValue());
         byte[] downloaded = given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
                 .statusCode(200).contentType(PDF)
                 .header("Content-Disposition", equalTo("attachment; filename=\"resume-" + id + ".pdf\""))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .extract().asByteArray();
         assertArrayEquals(pdf, downloaded);
+        assertEquals(1, Db.count("select extraction_attempts from resume where application_id = ?::uuid", id),
+                "extracted once");
     }
 
     @Test
@@ -104,21 +117,63 @@ class ApplyTest {
         String id = Fixtures.applyMultipart(bob, Fixtures.application(posting), "resume.docx",
                         Documents.docx("Rust and Go engineer, on-call veteran"), DOCX)
                 .statusCode(201).body("resume.mediaType", equalTo(DOCX)).extract().path("id");
-        given().auth().oauth2(TestTokens.recruiter("rita", organization)).get("/v1/applications/" + id).then()
-                .statusCode(200).body("resume.text", containsString("Rust and Go engineer, on-call veteran"));
+        Fixtures.awaitTextExtraction(TestTokens.recruiter("rita", organization), id)
+                .body("resume.extractionStatus", equalTo("DONE"))
+                .body("resume.text", containsString("Rust and Go engineer, on-call veteran"));
         given().auth().oauth2(bob).get("/v1/applications/" + id + "/resume").then().statusCode(200)
                 .contentType(DOCX).header("Content-Disposition", containsString(".docx"));
     }
 
     @Test
     void rtfAndPlainTextAreAcceptedToo() {
-        String posting = Fixtures.publishedPosting(Ids.newId());
-        Fixtures.applyMultipart(Fixtures.newCandidate("rtf"), Fixtures.application(posting), "cv.rtf",
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String rtf = Fixtures.applyMultipart(Fixtures.newCandidate("rtf"), Fixtures.application(posting), "cv.rtf",
                 Documents.rtf("Scrum master"), "application/rtf").statusCode(201)
-                .body("resume.mediaType", equalTo("application/rtf"));
-        Fixtures.applyMultipart(Fixtures.newCandidate("txt"), Fixtures.application(posting), "cv.txt",
+                .body("resume.mediaType", equalTo("application/rtf")).extract().path("id");
+        String txt = Fixtures.applyMultipart(Fixtures.newCandidate("txt"), Fixtures.application(posting), "cv.txt",
                 "Plain resume\nSkills: SQL".getBytes(StandardCharsets.UTF_8), "text/plain").statusCode(201)
-                .body("resume.mediaType", equalTo("text/plain"));
+                .body("resume.mediaType", equalTo("text/plain")).extract().path("id");
+        String rita = TestTokens.recruiter("rita", organization);
+        Fixtures.awaitTextExtraction(rita, rtf).body("resume.extractionStatus", equalTo("DONE"))
+                .body("resume.text", containsString("Scrum master"));
+        Fixtures.awaitTextExtraction(rita, txt).body("resume.extractionStatus", equalTo("DONE"))
+                .body("resume.text", containsString("Skills: SQL"));
+    }
+
+    @Test
+    void aDocumentWhoseTextCannotBeExtractedEndsFailedWithTheFileStillDownloadable() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String rita = TestTokens.recruiter("rita", organization);
+        byte[] damaged = Documents.damagedPdf();
+        String id = Fixtures.applyMultipart(Fixtures.newCandidate("damaged"), Fixtures.application(posting), "cv.pdf",
+                damaged, PDF).statusCode(201).body("resume.mediaType", equalTo(PDF)).extract().path("id");
+        Fixtures.awaitTextExtraction(rita, id).body("resume.extractionStatus", equalTo("FAILED"))
+                .body("resume.text", nullValue());
+        assertArrayEquals(damaged, given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
+                .statusCode(200).contentType(PDF).extract().asByteArray());
+        // an unreadable document is not retried: one attempt, and why it failed is on record
+        assertEquals(1, Db.count("select extraction_attempts from resume where application_id = ?::uuid", id));
+        assertTrue(String.valueOf(Db.value("select extraction_error from resume where application_id = ?::uuid", id))
+                .contains("cannot be read"));
+    }
+
+    @Test
+    void aLegacyWordDocumentIsDetectedFromItsOle2Directory() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String rita = TestTokens.recruiter("rita", organization);
+        byte[] doc = Documents.legacyWordContainer();
+        String id = Fixtures.applyMultipart(Fixtures.newCandidate("doc"), Fixtures.application(posting), "cv.bin",
+                doc, "application/octet-stream").statusCode(201).body("resume.mediaType", equalTo("application/msword"))
+                .extract().path("id");
+        // the container holds no Word text (POI cannot write a Word document): extraction finishes with none
+        Fixtures.awaitTextExtraction(rita, id).body("resume.extractionStatus", equalTo("DONE"))
+                .body("resume.text", nullValue());
+        assertArrayEquals(doc, given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
+                .statusCode(200).contentType("application/msword")
+                .header("Content-Disposition", containsString(".doc\"")).extract().asByteArray());
     }
 
     @Test

@@ -120,6 +120,9 @@ class AuthorizationMatrixTest {
     @Test
     void forgedAndExpiredTokensAre401() {
         given().auth().oauth2(TestTokens.forged("alice")).get("/v1/me/applications").then().statusCode(401);
+        // a limit that is not a number is a 400 naming it, not the 404 JAX-RS gives for an unconvertible parameter
+        given().auth().oauth2(callers.get("otherCandidate")).queryParam("limit", "ten").get("/v1/me/applications").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("limit"));
         given().auth().oauth2(TestTokens.expired("alice")).get("/v1/applications/" + application).then().statusCode(401);
     }
 }

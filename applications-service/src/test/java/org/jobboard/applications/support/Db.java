@@ -37,6 +37,18 @@ public final class Db {
         }
     }
 
+    /** Runs an insert, update or delete; returns the rows it changed. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static long count(String sql, Object... params) {
         return ((Number) value(sql, params)).longValue();
     }

@@ -1,7 +1,10 @@
 package org.jobboard.applications.support;
 
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +14,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Real documents made in the test, so no binary fixtures: a valid PDF, DOCX, RTF, and a PNG. */
+/** Real documents made in the test, so no binary fixtures: a valid PDF, DOCX, RTF, a PNG, and unreadable ones. */
 public final class Documents {
     private Documents() {
     }
@@ -80,6 +83,28 @@ public final class Documents {
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
                     <w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>""".formatted(escaped));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Starts like a PDF (so detection, which reads the first bytes, says PDF) but is none: no parser can read it. */
+    public static byte[] damagedPdf() {
+        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R" + "\u0000\u00ff garbage ".repeat(200))
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A legacy Word (.doc) container as detection sees it: an OLE2 file with a {@code WordDocument} stream, built with
+     * Apache POI (on the classpath through Tika). POI cannot write a Word document from scratch, so the stream holds
+     * no Word text: the type is accepted, and the extraction finds no text.
+     */
+    public static byte[] legacyWordContainer() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (POIFSFileSystem container = new POIFSFileSystem()) {
+            container.createDocument(new ByteArrayInputStream(new byte[4096]), "WordDocument");
+            container.writeFilesystem(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

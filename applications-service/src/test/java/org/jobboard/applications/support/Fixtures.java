@@ -86,6 +86,23 @@ public final class Fixtures {
         return request.post("/v1/applications").then();
     }
 
+    /**
+     * Waits (at most 30 s) until the resume's text extraction, which runs in the background after the apply, has
+     * finished (DONE or FAILED), then returns the recruiter's single view of the application.
+     */
+    public static ValidatableResponse awaitTextExtraction(String recruiter, String applicationId) {
+        Db.eventually(() -> !"PENDING".equals(given().auth().oauth2(recruiter).get("/v1/applications/" + applicationId)
+                .then().statusCode(200).extract().path("resume.extractionStatus")), "the resume text of " + applicationId);
+        return given().auth().oauth2(recruiter).get("/v1/applications/" + applicationId).then().statusCode(200);
+    }
+
+    /** The same wait, on the database (for views that do not show the status, like the candidate's). */
+    public static String awaitTextExtraction(String applicationId) {
+        Db.eventually(() -> !"PENDING".equals(Db.value("select extraction_status from resume where application_id = ?::uuid",
+                applicationId)), "the resume text of " + applicationId);
+        return (String) Db.value("select extraction_status from resume where application_id = ?::uuid", applicationId);
+    }
+
     /** Moves an application as a recruiter, reading its current ETag first. */
     public static ValidatableResponse move(String recruiter, String applicationId, String body) {
         String etag = given().auth().oauth2(recruiter).get("/v1/applications/" + applicationId).then().statusCode(200)

@@ -61,6 +61,8 @@ public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     public static final String REQUEST_ID = "X-Request-Id";
     /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
+    /** Response headers carrying absolute URLs of the service, rewritten to the client's origin. */
+    private static final Set<String> LINK_HEADERS = Set.of("location", "content-location", "link");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
 
@@ -265,9 +267,43 @@ public class ProxyHandler {
                             timeoutMillis, maxBody));
                     return;
                 }
-                relay(ctx, response);
+                relay(ctx, response, instance);
             });
         });
+    }
+
+    /**
+     * A service builds absolute links from the Host it was called with — its own address behind the gateway. They
+     * are given back to the client with the origin it called (like a reverse proxy's redirect rewriting), so a
+     * Location or a next-page Link never names an internal host.
+     */
+    String publicLinks(String value, Upstream.Instance instance, HttpServerRequest request) {
+        String scheme = instance.tls() ? "https" : "http";
+        String internal = scheme + "://" + instance.host() + ":" + instance.port();
+        String internalDefaultPort = scheme + "://" + instance.host();
+        if (!value.contains(internalDefaultPort)) {
+            return value;
+        }
+        String origin = publicOrigin(request);
+        String rewritten = value.replace(internal, origin);
+        boolean defaultPort = instance.port() == (instance.tls() ? 443 : 80);
+        return defaultPort ? rewritten.replace(internalDefaultPort + "/", origin + "/") : rewritten;
+    }
+
+    /** The scheme and host the client used (as told by a trusted proxy in front of us, if any). */
+    private String publicOrigin(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        boolean trusted = config.trustedProxies().orElse(List.of()).contains(peer);
+        String proto = trusted && request.getHeader("X-Forwarded-Proto") != null
+                ? request.getHeader("X-Forwarded-Proto").split(",")[0].strip()
+                : request.scheme() == null ? "http" : request.scheme();
+        String host = trusted && request.getHeader("X-Forwarded-Host") != null
+                ? request.getHeader("X-Forwarded-Host").split(",")[0].strip()
+                : request.authority() == null ? null : request.authority().toString();
+        if (host == null || !(proto.equals("http") || proto.equals("https"))) {
+            return config.publicUrl().replaceAll("/+$", "");
+        }
+        return proto + "://" + host;
     }
 
     private HttpClient client() {
@@ -278,12 +314,14 @@ public class ProxyHandler {
                 loop -> vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(100)));
     }
 
-    private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse) {
+    private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse, Upstream.Instance instance) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(upstreamResponse.statusCode());
         upstreamResponse.headers().forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(lower) && !lower.equals("x-request-id") && !lower.equals("server")
+            if (LINK_HEADERS.contains(lower)) {
+                response.headers().add(name, publicLinks(value, instance, ctx.request()));
+            } else if (!HOP_BY_HOP.contains(lower) && !lower.equals("x-request-id") && !lower.equals("server")
                     && !lower.startsWith("ratelimit-")) {
                 response.headers().add(name, value);
             }

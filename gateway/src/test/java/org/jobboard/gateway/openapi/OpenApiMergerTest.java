@@ -61,4 +61,77 @@ class OpenApiMergerTest {
         // bounds that every value has are spelled out for clients and fuzzers
         assertEquals(1048576, merged.at("/components/schemas/SearchPage/maxLength").asInt());
     }
+
+    @Test
+    void errorsAreProblemJsonWithExamplesAndSchemasStayTruthfulAcrossServices() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        documents.put("postings", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/postings/{id}":{"patch":{"operationId":"patch","summary":"s","description":"d",
+                    "parameters":[{"$ref":"#/components/parameters/If-Match"}],
+                    "requestBody":{"content":{"application/merge-patch+json":{"schema":{"$ref":"#/components/schemas/PostingInput"}}}},
+                    "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Location"}}}},
+                      "409":{"description":"Not a draft"},"401":{"description":"Not Authorized"}}}}},
+                 "components":{"schemas":{
+                   "PostingInput":{"type":"object","required":["title"],"properties":{"title":{"type":"string","maxLength":200}}},
+                   "Location":{"type":"object","properties":{"city":{"type":"string","maxLength":100}}},
+                   "JsonNodeType":{"type":"string","enum":["ARRAY"]}},
+                  "parameters":{"If-Match":{"name":"If-Match","in":"header","schema":{"type":"string","maxLength":1024}}}}}
+                """));
+        documents.put("search", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/search/postings":{"get":{"operationId":"search","summary":"s","description":"d",
+                    "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Hit"}}}}}}}},
+                 "components":{"schemas":{
+                   "Hit":{"type":"object","properties":{"locations":{"type":"array","items":{"$ref":"#/components/schemas/Location"}}}},
+                   "Location":{"type":"object","properties":{"country":{"type":"string","maxLength":2}}}}}}
+                """));
+        ObjectNode merged = OpenApiMerger.merge(documents,
+                new OpenApiMerger.Settings("https://api.example", "https://auth.example/realms/jobboard", "1.0.0"));
+
+        // what the operation says about its own error stays, as problem+json with the Problem schema and an example
+        JsonNode conflict = merged.at("/paths/~1v1~1postings~1{id}/patch/responses/409");
+        assertEquals("Not a draft", conflict.path("description").asText());
+        assertEquals("#/components/schemas/Problem", conflict.at("/content/application~1problem+json/schema/$ref").asText());
+        assertEquals(409, conflict.at("/content/application~1problem+json/examples/conflict/value/status").asInt());
+        // the generator's bare descriptions give way to the shared responses; a body means 413 and 415
+        JsonNode responses = merged.at("/paths/~1v1~1postings~1{id}/patch/responses");
+        assertEquals("#/components/responses/Unauthorized", responses.at("/401/$ref").asText());
+        assertTrue(responses.has("413") && responses.has("415") && responses.has("404") && responses.has("403"));
+        assertFalse(merged.at("/paths/~1v1~1search~1postings/get/responses").has("415"));
+
+        // every error of every operation is problem+json with the Problem schema and an example
+        int errors = 0;
+        for (JsonNode path : merged.path("paths")) {
+            for (JsonNode operation : path) {
+                var it = operation.path("responses").fields();
+                while (it.hasNext()) {
+                    var response = it.next();
+                    if (response.getKey().compareTo("400") < 0) {
+                        continue;
+                    }
+                    JsonNode resolved = response.getValue().has("$ref")
+                            ? merged.at(response.getValue().path("$ref").asText().substring(1)) : response.getValue();
+                    JsonNode media = resolved.at("/content/application~1problem+json");
+                    assertEquals("#/components/schemas/Problem", media.at("/schema/$ref").asText(), response.getKey());
+                    assertTrue(media.path("examples").size() > 0, response.getKey() + " has an example");
+                    errors++;
+                }
+            }
+        }
+        assertTrue(errors >= 10, "errors checked: " + errors);
+
+        // search's own Location is kept apart, and search's Hit (a schema, not only a path) points at it
+        assertEquals("#/components/schemas/SearchLocation",
+                merged.at("/components/schemas/Hit/properties/locations/items/$ref").asText());
+        assertEquals("#/components/schemas/Location",
+                merged.at("/paths/~1v1~1postings~1{id}/patch/responses/200/content/application~1json/schema/$ref").asText());
+        // a merge patch is partial and may hold null: its schema says so
+        assertEquals("#/components/schemas/PostingInputPatch", merged.at(
+                "/paths/~1v1~1postings~1{id}/patch/requestBody/content/application~1merge-patch+json/schema/$ref").asText());
+        assertFalse(merged.at("/components/schemas/PostingInputPatch").has("required"));
+        // the services' shared parameters come along; what no operation uses does not
+        assertEquals("If-Match", merged.at("/components/parameters/If-Match/name").asText());
+        assertFalse(merged.at("/components/schemas").has("JsonNodeType"));
+    }
 }

@@ -117,7 +117,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Connection", "keep-alive");
             exchange.getResponseHeaders().add("X-Upstream", "echo");
-            exchange.sendResponseHeaders(200, bytes.length);
+            int status = 200;
+            if (exchange.getRequestURI().getPath().equals("/v1/postings/created")) {
+                // links built from the Host header the service was called with, as JAX-RS UriInfo builds them
+                String self = "http://" + exchange.getRequestHeaders().getFirst("Host");
+                exchange.getResponseHeaders().add("Location", self + "/v1/postings/abc");
+                exchange.getResponseHeaders().add("Link", "<" + self + "/v1/postings?cursor=x>; rel=\"next\"");
+                status = 201;
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

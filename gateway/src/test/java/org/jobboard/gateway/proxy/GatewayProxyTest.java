@@ -95,6 +95,17 @@ class GatewayProxyTest {
     }
 
     @Test
+    void linksTheServiceBuildsFromItsOwnAddressNameTheGatewayInstead() {
+        given().get("/v1/postings/created").then().statusCode(201)
+                .header("Location", matchesPattern("http://(localhost|127\\.0\\.0\\.1):[0-9]+/v1/postings/abc"))
+                .header("Location", not(org.hamcrest.Matchers.containsString(echo.replace("http://", ""))))
+                .header("Link", matchesPattern("<http://(localhost|127\\.0\\.0\\.1):[0-9]+/v1/postings\\?cursor=x>; rel=\"next\""))
+                .header("Link", not(org.hamcrest.Matchers.containsString(echo.replace("http://", ""))));
+        given().header("Host", "api.jobboard.example").get("/v1/postings/created").then().statusCode(201)
+                .header("Location", equalTo("http://api.jobboard.example/v1/postings/abc"));
+    }
+
+    @Test
     void clientForwardingAndHopByHopHeadersAreNotPassedOn() {
         given().header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Host", "evil.example")
                 .header("Proxy-Authorization", "secret").header("TE", "trailers")

@@ -16,6 +16,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.Page;
@@ -35,7 +42,20 @@ public class FeedResource {
     @Path("/jobs.xml")
     @Produces(MediaType.APPLICATION_XML)
     @PermitAll
-    @Operation(summary = "All published postings as an Indeed-style XML feed (streamed; ETag and Last-Modified)")
+    @Operation(summary = "All published postings as an Indeed-style XML feed",
+            description = "Public and streamed. Cacheable for 60 s; ETag and Last-Modified change with any published, "
+                    + "updated, closed or expired posting, so If-None-Match / If-Modified-Since polls cost a 304.")
+    @APIResponse(responseCode = "200", description = "The feed",
+            headers = { @Header(name = "ETag", description = "Version of the feed",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^\"feed-[0-9]+-[0-9]+\"$")),
+                    @Header(name = "Last-Modified", description = "When a published posting last changed (HTTP date)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "GMT$")) },
+            content = @Content(mediaType = MediaType.APPLICATION_XML,
+                    schema = @Schema(type = SchemaType.STRING, description = "Indeed XML: source, publisher, job elements",
+                            maxLength = 1073741824, pattern = "^<\\?xml"),
+                    examples = @ExampleObject(name = "one job", value = PostingExamples.FEED_XML)))
+    @APIResponse(responseCode = "304", description = "Unchanged since If-None-Match / If-Modified-Since")
+    @APIResponse(responseCode = "401", description = "A token was sent and it is invalid (none is needed)")
     public Response jobsXml(@Context Request request) {
         FeedRepository.FeedVersion version = feeds.version();
         EntityTag etag = new EntityTag("feed-" + version.published() + "-"
@@ -61,8 +81,16 @@ public class FeedResource {
     @Path("/changes")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGGREGATOR, Roles.ADMIN })
-    @Operation(summary = "Postings published, updated, closed or expired since the cursor, oldest first (aggregators)")
-    public Page<FeedService.Change> changes(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Changes of public postings since the cursor (aggregators)",
+            description = "Aggregators and admins: postings published, updated, closed or expired, oldest change "
+                    + "first, each with its current state. Keep the last nextCursor and poll with it; a posting "
+                    + "changed again reappears later with a higher version.")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
+                    examples = @ExampleObject(name = "one change", value = PostingExamples.CHANGES)))
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
+    public Page<FeedService.Change> changes(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit) {
         return feeds.changes(cursor, Limits.of(limit));
     }
 }

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -40,8 +44,19 @@ public class OrganizationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register an organization (admins)")
-    @APIResponse(responseCode = "201", description = "The organization")
+    @Operation(summary = "Register an organization (admins)",
+            description = "Admins only. The id may be given to match the organization claim already mapped in "
+                    + "Keycloak for the organization's recruiters; otherwise one is generated.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganizationInput.class),
+            examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION_INPUT)))
+    @APIResponse(responseCode = "201", description = "The organization; Location names it, ETag is its version",
+            headers = { @Header(name = "Location", description = "The new organization's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
+                    @Header(name = "ETag", ref = "ETag") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class),
+                    examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
+    @APIResponse(responseCode = "409", description = "An organization with this id already exists")
     public Response create(@Valid @NotNull OrganizationInput input) {
         OrganizationView created = service.create(input);
         return Response.created(URI.create("/v1/organizations/" + created.id())).tag(Etags.of(created.version()))
@@ -51,8 +66,13 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "An organization's public profile")
-    public Response get(@PathParam("id") String id) {
+    @Operation(summary = "Read an organization's public profile",
+            description = "Public. ETag is the organization's version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The organization", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class),
+                    examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
+    @APIResponse(responseCode = "404", description = "No such organization")
+    public Response get(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         OrganizationView organization = service.get(id);
         return Response.ok(organization).tag(Etags.of(organization.version())).build();
     }
@@ -61,11 +81,24 @@ public class OrganizationResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Update your own organization's profile (JSON Merge Patch; If-Match required)")
-    public Response patch(@PathParam("id") String id,
-            @RequestBody(description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
-                    content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = OrganizationInput.class)))
-            JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Update your own organization's profile (JSON Merge Patch)",
+            description = "Recruiters of this organization only (others get 404). RFC 7396 merge patch of the "
+                    + "writable fields (null removes a field; the id cannot change); If-Match is required.")
+    @APIResponse(responseCode = "200", description = "The updated organization", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class),
+                    examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: read the organization again")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response patch(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @RequestBody(required = true, description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
+                    content = { @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = OrganizationInput.class),
+                            examples = @ExampleObject(name = "description", value = PostingExamples.ORGANIZATION_PATCH)),
+                            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationInput.class),
+                                    examples = @ExampleObject(name = "description", value = PostingExamples.ORGANIZATION_PATCH)) })
+            JsonNode patch,
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED,
+                    example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrganizationView organization = service.patch(id, patch, ifMatch);
         return Response.ok(organization).tag(Etags.of(organization.version())).build();
     }

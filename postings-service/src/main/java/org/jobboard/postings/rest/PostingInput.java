@@ -30,7 +30,7 @@ public record PostingInput(
         @Size(max = 50) List<@Valid @NotNull Location> locations,
         @Schema(description = "ISO 3166-1 alpha-2 countries a remote applicant must live in")
         @Size(max = 250) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> applicantLocationRequirements,
-        @Valid Salary salary,
+        @Schema(implementation = SalarySchema.class) @Valid Salary salary,
         Seniority seniority,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> skills,
         @Size(max = 100) String category,

@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -67,10 +71,23 @@ public class PostingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Create a draft posting in your organization")
-    @APIResponse(responseCode = "201", description = "The draft")
+    @Operation(summary = "Create a draft posting in your organization",
+            description = "Recruiters only; the organization comes from the token. A draft may be incomplete: "
+                    + "publishing checks completeness. With Idempotency-Key, a retry within 24 h returns the first "
+                    + "response instead of creating another draft.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingInput.class),
+            examples = @ExampleObject(name = "posting", value = PostingExamples.POSTING_INPUT)))
+    @APIResponse(responseCode = "201", description = "The draft; Location names it, ETag is its version",
+            headers = { @Header(name = "Location", description = "The new posting's URL", schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
+                    @Header(name = "ETag", ref = "ETag") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "draft", value = PostingExamples.DRAFT)))
+    @APIResponse(responseCode = "409", description = "requisitionId is already used by another posting of your organization")
+    @APIResponse(responseCode = "422", description = "Your organization is not registered yet (organizationId), or the "
+            + "Idempotency-Key was used with another body")
     public Response create(@Valid @NotNull PostingInput input,
-            @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(caller.subject(), key, input, () -> {
             PostingView created = service.create(input);
             return Response.created(URI.create("/v1/postings/" + created.id())).tag(Etags.of(created.version()))
@@ -82,9 +99,20 @@ public class PostingResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Create or update up to 200 postings keyed by requisitionId (ATS sync); each item's outcome")
+    @Operation(summary = "Create or update up to 200 postings keyed by requisitionId (ATS sync)",
+            description = "Each item is created, updated when its content differs, or left unchanged, in its own "
+                    + "transaction; an invalid item fails alone and the answer says why (errorStatus, errors with "
+                    + "items[i] paths). With publish=true, drafts that pass the publish checks are published.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class),
+            examples = @ExampleObject(name = "two items, one invalid", value = PostingExamples.BATCH_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Each item's outcome, in request order, and the counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class),
+                    examples = @ExampleObject(name = "outcomes", value = PostingExamples.BATCH_RESULT)))
+    @APIResponse(responseCode = "422", description = "Your organization is not registered yet, or the Idempotency-Key "
+            + "was used with another body")
     public Response batch(@Valid @NotNull BatchRequest request,
-            @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(caller.subject(), key, request,
                 () -> Response.ok(batchService.upsert(request)).build());
     }
@@ -92,8 +120,20 @@ public class PostingResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "A posting: public when published, otherwise only to its organization's recruiters")
-    public Response get(@PathParam("id") String id) {
+    @Operation(summary = "Read a posting",
+            description = "Published postings are public; drafts, closed and expired ones only to their "
+                    + "organization's recruiters (others get 404). Accept: application/ld+json gives the schema.org "
+                    + "JobPosting (Google for Jobs) instead. ETag is the posting's version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The posting",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                            examples = @ExampleObject(name = "published", value = PostingExamples.POSTING)),
+                    @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT,
+                            description = "schema.org JobPosting"),
+                            examples = @ExampleObject(name = "JobPosting", value = PostingExamples.JSON_LD)) })
+    @APIResponse(responseCode = "404", description = "No such posting, or not visible to you (a draft of another organization)")
+    public Response get(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         PostingView posting = service.get(id);
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -102,7 +142,7 @@ public class PostingResource {
     @Path("/{id}")
     @Produces("application/ld+json")
     @PermitAll
-    @Operation(summary = "A published posting as schema.org JobPosting JSON-LD (Google for Jobs)")
+    @Operation(hidden = true) // documented with get: one operation, two representations
     public Response getJsonLd(@PathParam("id") String id) {
         PostingService.JsonLdDocument document = service.jsonLd(id);
         return Response.ok(document.body(), "application/ld+json").tag(Etags.of(document.version())).build();
@@ -112,12 +152,26 @@ public class PostingResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Change a posting (JSON Merge Patch; If-Match required)")
-    public Response patch(@PathParam("id") String id,
-            @RequestBody(description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
-                    content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostingInput.class)))
+    @Operation(summary = "Change a posting (JSON Merge Patch)",
+            description = "RFC 7396 merge patch of the writable fields (null removes a field); If-Match with the "
+                    + "ETag you read is required. A published posting must keep passing the publish checks and "
+                    + "announces the change to search and aggregators.")
+    @APIResponse(responseCode = "200", description = "The changed posting; ETag is its new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "changed", value = PostingExamples.POSTING)))
+    @APIResponse(responseCode = "409", description = "The new requisitionId is already used by another posting")
+    @APIResponse(responseCode = "412", description = "If-Match names another version: read the posting again")
+    @APIResponse(responseCode = "422", description = "A published posting would no longer pass the publish checks")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response patch(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @RequestBody(required = true, description = "JSON Merge Patch (RFC 7396) of the writable fields; null removes a field",
+                    content = { @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostingInput.class),
+                            examples = @ExampleObject(name = "retitle", value = PostingExamples.MERGE_PATCH)),
+                            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingInput.class),
+                                    examples = @ExampleObject(name = "retitle", value = PostingExamples.MERGE_PATCH)) })
             JsonNode patch,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.patch(id, patch, ifMatch);
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -126,9 +180,21 @@ public class PostingResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Publish a draft (422 names every failing field)")
-    public Response publish(@PathParam("id") String id, @Valid PublishRequest body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Publish a draft",
+            description = "Runs the publish checks (completeness, pay-transparency rules of the locations' "
+                    + "jurisdictions); 422 names every failing field. validThrough defaults to 30 days, at most 180. "
+                    + "If-Match is optional; when sent it must match.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishRequest.class),
+            examples = @ExampleObject(name = "until", value = PostingExamples.PUBLISH)))
+    @APIResponse(responseCode = "200", description = "The published posting",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "published", value = PostingExamples.POSTING)))
+    @APIResponse(responseCode = "409", description = "Not a draft (already published, closed or expired: reopen it)")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "422", description = "The publish checks fail; errors names every failing field")
+    public Response publish(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid PublishRequest body,
+            @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.publish(id, ifMatch, body == null ? null : body.validThrough());
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -137,9 +203,19 @@ public class PostingResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Close a published posting, with a reason")
-    public Response close(@PathParam("id") String id, @Valid @NotNull CloseRequest body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Close a published posting, with a reason",
+            description = "Search drops it and aggregators see it closed. If-Match is optional; when sent it must match.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CloseRequest.class),
+            examples = @ExampleObject(name = "filled", value = PostingExamples.CLOSE)))
+    @APIResponse(responseCode = "200", description = "The closed posting",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "closed", value = PostingExamples.CLOSED)))
+    @APIResponse(responseCode = "409", description = "Not published (a draft, or already closed or expired)")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    public Response close(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid @NotNull CloseRequest body,
+            @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.close(id, ifMatch, body.reason());
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -148,9 +224,21 @@ public class PostingResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Publish a closed or expired posting again, with a new validThrough")
-    public Response reopen(@PathParam("id") String id, @Valid @NotNull PublishRequest body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Publish a closed or expired posting again",
+            description = "Needs a new validThrough (at most 180 days ahead) and passes the publish checks again. "
+                    + "If-Match is optional; when sent it must match.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishRequest.class),
+            examples = @ExampleObject(name = "until", value = PostingExamples.PUBLISH)))
+    @APIResponse(responseCode = "200", description = "The published posting",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "published", value = PostingExamples.POSTING)))
+    @APIResponse(responseCode = "409", description = "Neither closed nor expired")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "422", description = "The publish checks fail; errors names every failing field")
+    public Response reopen(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid @NotNull PublishRequest body,
+            @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.reopen(id, ifMatch, body.validThrough());
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -158,19 +246,38 @@ public class PostingResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Delete a draft (If-Match required)")
+    @Operation(summary = "Delete a draft",
+            description = "Only drafts can be deleted (close a published posting instead); If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response delete(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "Recruiters: their organization's postings by status; everyone else: published postings")
-    public Response list(@QueryParam("status") List<String> status,
-            @Parameter(description = "RFC 3339; only postings changed since") @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "List postings",
+            description = "Recruiters list their organization's postings (any status, or those asked for); everyone "
+                    + "else lists published postings. Newest change first, cursor-paged; Link: rel=\"next\" when "
+                    + "more follow.")
+    @APIResponse(responseCode = "200", description = "A page of postings",
+            headers = @Header(name = "Link", ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingPage.class),
+                    examples = @ExampleObject(name = "page", value = PostingExamples.POSTING_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
+    public Response list(
+            @Parameter(description = "Statuses (any of); repeat or comma-separate. Anyone but recruiters: PUBLISHED only",
+                    explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = PostingStatus.class, maxItems = 4))
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "RFC 3339; only postings changed since", example = "2026-11-28T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 64))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit) {
         return PageResponses.of(service.list(statuses(status), instant("updatedSince", updatedSince), cursor,
                 Limits.of(limit)), uri);
     }

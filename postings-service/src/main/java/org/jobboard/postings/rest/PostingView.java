@@ -18,27 +18,28 @@ import java.util.List;
 @Schema(name = "Posting")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostingView(
-        String id,
-        String organizationId,
+        @Schema(format = "uuid", maxLength = 36) String id,
+        @Schema(format = "uuid", maxLength = 36) String organizationId,
         OrganizationSummary organization,
         PostingStatus status,
-        String title,
-        String description,
+        @Schema(minLength = 3, maxLength = 200) String title,
+        @Schema(description = "Markdown", maxLength = 50000) String description,
         @Schema(description = "The description rendered from Markdown and sanitized (no scripts, event handlers or javascript: links)")
         String descriptionHtml,
-        String requisitionId,
-        List<EmploymentType> employmentTypes,
+        @Schema(description = "The employer's own reference, unique within the organization", maxLength = 40) String requisitionId,
+        @Schema(maxItems = 8) List<EmploymentType> employmentTypes,
         WorkplaceType workplaceType,
-        List<Location> locations,
+        @Schema(maxItems = 50) List<Location> locations,
+        @Schema(description = "ISO 3166-1 alpha-2 countries a remote applicant must live in", maxItems = 250)
         List<String> applicantLocationRequirements,
-        Salary salary,
+        @Schema(implementation = SalarySchema.class) Salary salary,
         Seniority seniority,
-        List<String> skills,
-        String category,
+        @Schema(maxItems = 50) List<String> skills,
+        @Schema(maxLength = 100) String category,
         ApplyMethod applyMethod,
         Instant validThrough,
         CloseReason closeReason,
-        long version,
+        @Schema(description = "Increases with every change; the ETag", minimum = "0") long version,
         Instant createdAt,
         Instant updatedAt,
         Instant publishedAt,
@@ -46,6 +47,9 @@ public record PostingView(
 
     @Schema(name = "OrganizationSummary")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OrganizationSummary(String id, String name, String website, String logoUrl) {
+    public record OrganizationSummary(@Schema(format = "uuid", maxLength = 36) String id,
+            @Schema(maxLength = 200) String name,
+            @Schema(format = "uri", maxLength = 2000) String website,
+            @Schema(format = "uri", maxLength = 2000) String logoUrl) {
     }
 }

@@ -97,6 +97,8 @@ class PostingAuthorizationTest {
         given().get("/v1/postings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         given().get("/v1/organizations/%27%20or%201=1").then().statusCode(404);
         given().queryParam("limit", 1000).get("/v1/postings").then().statusCode(400).body("errors.field", hasItem("limit"));
+        given().queryParam("limit", "abc").get("/v1/postings").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
         given().queryParam("cursor", "garbage").get("/v1/postings").then().statusCode(400).body("errors.field", hasItem("cursor"));
         given().queryParam("updatedSince", "yesterday").get("/v1/postings").then().statusCode(400)
                 .body("errors.field", hasItem("updatedSince"));

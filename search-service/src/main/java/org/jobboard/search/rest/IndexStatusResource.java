@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.security.Roles;
@@ -33,7 +36,7 @@ public class IndexStatusResource {
     public record IndexStatus(
             @Schema(description = "Open postings in the index") long documents,
             @Schema(description = "Closed or deleted postings remembered only by id and version") long tombstones,
-            int segments, long sizeBytes,
+            @Schema(minimum = "0") int segments, @Schema(minimum = "0") long sizeBytes,
             @Schema(description = "Per partition, the next offset durable with the index") Map<Integer, Long> committedOffsets,
             @Schema(description = "Per partition, the next offset applied and searchable") Map<Integer, Long> appliedOffsets,
             @Schema(description = "Per partition, the topic's end when the service started") Map<Integer, Long> endOffsetsAtStart,
@@ -43,7 +46,13 @@ public class IndexStatusResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Index status (admins): documents, offsets, whether it caught up with the topic")
+    @Operation(summary = "Index status (admins)",
+            description = "Documents, tombstones, segments and size of this instance's index, and per partition of "
+                    + "jobboard.postings.v1 the offsets committed with it and applied, and whether it caught up with "
+                    + "the topic (readiness).")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndexStatus.class),
+                    examples = @ExampleObject(name = "caught up", value = SearchExamples.INDEX_STATUS)))
     public IndexStatus status() {
         IndexStats stats = index.stats();
         PostingIndexer running = indexer.indexer().orElse(null);

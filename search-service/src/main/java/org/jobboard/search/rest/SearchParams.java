@@ -1,5 +1,6 @@
 package org.jobboard.search.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** The raw query parameters of a search, as received; {@link org.jobboard.search.service.SearchService} validates them. */
@@ -13,4 +14,16 @@ public record SearchParams(String q, List<String> employmentType, List<String> w
             "postedWithin", "sort", "limit", "cursor");
     /** Parameters that may be repeated (or hold comma-separated values). */
     public static final List<String> MULTI_VALUED = List.of("employmentType", "workplaceType", "skills");
+
+    /** The values of employmentType (for the OpenAPI document; the service validates the strings itself). */
+    @Schema(name = "EmploymentType")
+    public enum EmploymentType { FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER }
+
+    /** The values of workplaceType (for the OpenAPI document). */
+    @Schema(name = "WorkplaceType")
+    public enum WorkplaceType { ON_SITE, HYBRID, REMOTE }
+
+    /** The values of seniority (for the OpenAPI document). */
+    @Schema(name = "Seniority")
+    public enum Seniority { INTERN, JUNIOR, MID, SENIOR, LEAD, PRINCIPAL, EXECUTIVE }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jobboard.platform.paging.PageResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +40,7 @@ public class SearchResource {
     @Context
     UriInfo uri;
 
-    public record Suggestions(List<Suggestion> items) {
+    public record Suggestions(@Schema(maxItems = 10) List<Suggestion> items) {
     }
 
     @GET
@@ -49,29 +52,36 @@ public class SearchResource {
                     + "their own filter (multi-select), highlights and cursor paging. Query syntax characters are "
                     + "plain text.")
     @APIResponse(responseCode = "200", description = "A page of hits; Link: <...>; rel=\"next\" when more follow",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; errors[].field names it",
-            content = @Content(mediaType = "application/problem+json"))
+            headers = @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more hits follow",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 8192, pattern = "^<[^>]+>; rel=\"next\"$")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class),
+                    examples = @ExampleObject(name = "java developer near Denver", value = SearchExamples.SEARCH_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, unknown or repeated; errors[].field names it")
     public Response postings(
-            @Parameter(description = "Full-text query, at most 255 characters; words and \"quoted phrases\"")
+            @Parameter(description = "Full-text query, at most 255 characters; words and \"quoted phrases\"",
+                    example = "java developer", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "\\S"))
             @QueryParam("q") String q,
             @Parameter(description = "Employment types (any of); repeat or comma-separate",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {
-                            "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM",
-                            "OTHER" }))
+                    explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 8,
+                            implementation = SearchParams.EmploymentType.class))
             @QueryParam("employmentType") List<String> employmentType,
             @Parameter(description = "Workplace types (any of); repeat or comma-separate",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
-                            enumeration = { "ON_SITE", "HYBRID", "REMOTE" }))
+                    explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 3,
+                            implementation = SearchParams.WorkplaceType.class))
             @QueryParam("workplaceType") List<String> workplaceType,
-            @Parameter(description = "ISO 3166-1 alpha-2 country of a location", example = "US")
+            @Parameter(description = "ISO 3166-1 alpha-2 country of a location", example = "US",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Za-z]{2}$"))
             @QueryParam("country") String country,
-            @Parameter(description = "Region of a location (case-insensitive)", example = "CO")
+            @Parameter(description = "Region of a location (case-insensitive)", example = "CO",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @QueryParam("region") String region,
-            @Parameter(description = "City of a location (case-insensitive)", example = "Denver")
+            @Parameter(description = "City of a location (case-insensitive)", example = "Denver",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @QueryParam("city") String city,
             @Parameter(description = "A point as latitude,longitude (decimal degrees): enables distanceKm, radiusKm "
-                    + "and sort=distance", example = "39.7392,-104.9903")
+                    + "and sort=distance", example = "39.7392,-104.9903",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64,
+                            pattern = "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*,\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"))
             @QueryParam("near") String near,
             @Parameter(description = "Only postings with a location within this many km of near (needs near)",
                     schema = @Schema(type = SchemaType.NUMBER, minimum = "0", exclusiveMinimum = true, maximum = "20000"))
@@ -81,14 +91,17 @@ public class SearchResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("salaryMin") String salaryMin,
             @Parameter(description = "ISO 4217 currency of salaryMin (no conversion); alone it picks the salary "
-                    + "histogram's currency", example = "USD")
+                    + "histogram's currency", example = "USD",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 3, pattern = "^[A-Za-z]{3}$"))
             @QueryParam("currency") String currency,
-            @Parameter(description = "Career level", schema = @Schema(enumeration = { "INTERN", "JUNIOR", "MID",
-                    "SENIOR", "LEAD", "PRINCIPAL", "EXECUTIVE" }))
+            @Parameter(description = "Career level", schema = @Schema(implementation = SearchParams.Seniority.class))
             @QueryParam("seniority") String seniority,
-            @Parameter(description = "Skills the posting must all have; repeat or comma-separate (at most 20)")
+            @Parameter(description = "Skills the posting must all have; repeat or comma-separate (at most 20)",
+                    explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
             @QueryParam("skills") List<String> skills,
-            @Parameter(description = "Only this organization's postings (its id)")
+            @Parameter(description = "Only this organization's postings (its id)",
+                    example = "0193e0a0-0000-7000-8000-00000000ac3e",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
             @QueryParam("organizationId") String organizationId,
             @Parameter(description = "Only postings published within this period",
                     schema = @Schema(enumeration = { "1d", "7d", "30d" }))
@@ -100,7 +113,8 @@ public class SearchResource {
             @Parameter(description = "Page size, 1 to 100 (default 20)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page of the same search")
+            @Parameter(description = "nextCursor of the previous page of the same search",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$"))
             @QueryParam("cursor") String cursor) {
         rejectUnknownOrRepeated(uri.getQueryParameters(), SearchParams.NAMES, SearchParams.MULTI_VALUED);
         SearchService.Page page = service.search(new SearchParams(q, employmentType, workplaceType, country, region,
@@ -120,11 +134,13 @@ public class SearchResource {
     @Operation(summary = "Autocomplete titles and skills",
             description = "Up to 10 titles and skills of open postings with a word starting with prefix, most used first")
     @APIResponse(responseCode = "200", description = "Suggestions, most used first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class)))
-    @APIResponse(responseCode = "400", description = "prefix is missing or longer than 100 characters",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class),
+                    examples = @ExampleObject(name = "jav", value = SearchExamples.SUGGESTIONS)))
+    @APIResponse(responseCode = "400", description = "prefix is missing or longer than 100 characters, or another "
+            + "parameter is given")
     public Suggestions suggestions(
-            @Parameter(description = "What the user typed so far (1 to 100 characters)", required = true, example = "jav")
+            @Parameter(description = "What the user typed so far (1 to 100 characters)", required = true, example = "jav",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100, pattern = "\\S"))
             @QueryParam("prefix") String prefix) {
         rejectUnknownOrRepeated(uri.getQueryParameters(), List.of("prefix"), List.of());
         return new Suggestions(service.suggest(prefix));

@@ -1,0 +1,26 @@
+package org.jobboard.search.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.jobboard.platform.openapi.OperationDocumentation;
+import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.search.testing.SearchIndexTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every public operation is documented for integrators: an operation added without its documentation fails here. */
+@QuarkusTest
+@QuarkusTestResource(StackTestResource.class)
+@QuarkusTestResource(SearchIndexTestResource.class)
+class OpenApiDocumentTest {
+    @Test
+    void everyOperationHasSummaryDescriptionExamplesAndItsErrors() throws Exception {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        List<String> gaps = OperationDocumentation.gaps(document);
+        assertEquals(List.of(), gaps, String.join("\n", gaps));
+    }
+}
