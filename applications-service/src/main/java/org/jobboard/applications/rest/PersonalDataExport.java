@@ -11,11 +11,25 @@ import java.util.Map;
 /** Everything this service stores about the caller (GDPR access / portability); files as links. */
 @Schema(name = "PersonalDataExport")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PersonalDataExport(String subject, Instant exportedAt, String service, List<ExportedApplication> applications) {
+public record PersonalDataExport(@Schema(description = "The caller (token sub)", maxLength = 255) String subject,
+        Instant exportedAt, @Schema(enumeration = { "applications-service" }) String service,
+        List<ExportedApplication> applications) {
 
-    public record ExportedApplication(String id, String postingId, String postingTitle, CandidateStatus status,
-            String name, String email, String phone, Map<String, Object> answers, String coverLetter,
-            Map<String, Object> consent, Map<String, Object> source, ResumeView resume,
+    /** Every field is written, so what the candidate did not give travels as null. */
+    public record ExportedApplication(@Schema(format = "uuid", maxLength = 36) String id,
+            @Schema(format = "uuid", maxLength = 36) String postingId,
+            @Schema(description = "Null when the posting is unknown to this service", nullable = true, maxLength = 200)
+            String postingTitle,
+            CandidateStatus status,
+            @Schema(nullable = true, maxLength = 200) String name,
+            @Schema(nullable = true, format = "email", maxLength = 254) String email,
+            @Schema(nullable = true, maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") String phone,
+            @Schema(description = "question id -> answer", nullable = true, maxProperties = 100) Map<String, Object> answers,
+            @Schema(nullable = true, maxLength = 10000) String coverLetter,
+            @Schema(nullable = true) Map<String, Object> consent,
+            @Schema(description = "Attribution: referrer and utm_* values", nullable = true, maxProperties = 6)
+            Map<String, Object> source,
+            @Schema(nullable = true) ResumeView resume,
             List<CandidateApplicationView.StatusChange> statusHistory, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -115,8 +115,10 @@ public final class OpenApiMerger {
             return;
         }
         boolean parameter = inParameter || object.has("in");
-        if (object.path("type").isArray() && (object.has("anyOf") || object.has("oneOf"))) {
-            // a nullable reference comes as type [string, null] next to anyOf: the alternatives carry the types
+        if ((object.has("anyOf") || object.has("oneOf"))
+                && (object.path("type").isArray() || object.has("type") && allowsNullAlternative(object))) {
+            // a nullable reference comes as type [string, null] or type object next to anyOf [$ref, null]: the
+            // alternatives carry the types (a type object beside them would forbid the null they allow)
             object.remove("type");
         }
         String type = object.path("type").isArray() && object.path("type").toString().contains("\"string\"")
@@ -149,6 +151,17 @@ public final class OpenApiMerger {
             }
         }
         object.elements().forEachRemaining(child -> documentBounds(child, parameter));
+    }
+
+    private static boolean allowsNullAlternative(ObjectNode schema) {
+        for (String choice : List.of("anyOf", "oneOf")) {
+            for (JsonNode alternative : schema.path(choice)) {
+                if (alternative.path("type").asText("").equals("null")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void copyTags(JsonNode document, ArrayNode tags) {

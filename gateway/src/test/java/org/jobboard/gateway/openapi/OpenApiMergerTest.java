@@ -134,4 +134,29 @@ class OpenApiMergerTest {
         assertEquals("If-Match", merged.at("/components/parameters/If-Match/name").asText());
         assertFalse(merged.at("/components/schemas").has("JsonNodeType"));
     }
+
+    @Test
+    void nullableFieldsStayNullable() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        // as the services' generator writes them: a nullable string, and a nullable reference with a type beside anyOf
+        documents.put("postings", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/feeds/changes":{"get":{"operationId":"changes","summary":"s","description":"d",
+                    "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Change"}}}}}}}},
+                 "components":{"schemas":{
+                   "Change":{"type":"object","properties":{
+                     "url":{"type":["string","null"],"format":"uri","maxLength":2000},
+                     "posting":{"type":"object","anyOf":[{"$ref":"#/components/schemas/Posting"},{"type":"null"}]}}},
+                   "Posting":{"type":"object","properties":{"title":{"type":"string","maxLength":200}}}}}}
+                """));
+        ObjectNode merged = OpenApiMerger.merge(documents,
+                new OpenApiMerger.Settings("https://api.example", "https://auth.example/realms/jobboard", "1.0.0"));
+
+        JsonNode properties = merged.at("/components/schemas/Change/properties");
+        assertEquals(json.readTree("[\"string\",\"null\"]"), properties.at("/url/type"));
+        // "type": "object" next to the alternatives would forbid the null they allow
+        assertFalse(properties.path("posting").has("type"), properties.path("posting").toString());
+        assertEquals("null", properties.at("/posting/anyOf/1/type").asText());
+        assertEquals("#/components/schemas/Posting", properties.at("/posting/anyOf/0/$ref").asText());
+    }
 }

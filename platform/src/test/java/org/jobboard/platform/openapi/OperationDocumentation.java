@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The documentation every public operation of a service's OpenAPI document must have (issue 6: one API document
  * for integrators): a summary, a description, an operationId, examples of its request body and of its success
- * response, and at least one 4xx response. The gateway adds the problem+json bodies and the errors every operation
+ * response, and at least one 4xx response; and no null in a response example that its schema forbids. The gateway adds the problem+json bodies and the errors every operation
  * shares when it merges the documents; what only the operation knows must be here.
  */
 public final class OperationDocumentation {
@@ -78,6 +78,10 @@ public final class OperationDocumentation {
                     gaps.add(name + ": no 4xx response");
                 }
             }
+        }
+        // a null an example shows must be one the schema allows, or strict clients reject real responses
+        for (String at : new NullableValues(document).nullsNotAllowedInResponseExamples()) {
+            gaps.add(at + " is null but its schema does not allow null");
         }
         if (operations == 0) {
             gaps.add("no /v1 operation in the document");

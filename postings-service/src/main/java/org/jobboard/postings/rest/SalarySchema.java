@@ -12,11 +12,12 @@ public class SalarySchema {
     @Schema(description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3)
     public String currency;
 
-    @Schema(description = "Decimal string, at most 12 integer and 2 fraction digits", pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
+    @Schema(description = "Decimal string, at most 12 integer and 2 fraction digits; null when open-ended", nullable = true,
+            pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
             maxLength = 15)
     public String min;
 
-    @Schema(description = "Decimal string, at least min", pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15)
+    @Schema(description = "Decimal string, at least min; null when open-ended", nullable = true, pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15)
     public String max;
 
     public SalaryPeriod period;

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jobboard.platform.paging.CursorCodec;
 import org.jobboard.platform.paging.Page;
 import org.jobboard.postings.domain.Location;
@@ -152,8 +153,10 @@ public class FeedService {
     public enum ChangeType { PUBLISHED, UPDATED, CLOSED, EXPIRED }
 
     /** One entry of the change feed: the posting's latest state (full when public, otherwise its id and status). */
-    public record Change(String id, ChangeType change, PostingStatus status, long version, Instant changedAt,
-            PostingView posting) {
+    public record Change(@Schema(format = "uuid", maxLength = 36) String id, ChangeType change, PostingStatus status,
+            @Schema(minimum = "0") long version, Instant changedAt,
+            @Schema(description = "The posting as published; null unless its status is PUBLISHED (then only id and "
+                    + "status tell what happened)", nullable = true) PostingView posting) {
     }
 
     /** Changes in commit order since the cursor (from the beginning without one). */

@@ -1,5 +1,7 @@
 package org.jobboard.search.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -8,19 +10,27 @@ import java.util.List;
  */
 public record Facets(List<FacetValue> employmentType, List<FacetValue> workplaceType, List<FacetValue> seniority,
         List<FacetValue> country, List<FacetValue> city, List<FacetValue> skills, List<FacetValue> organization,
-        SalaryHistogram salary) {
+        @Schema(description = "Null when no matching posting states a salary (and no currency was asked for)",
+                nullable = true) SalaryHistogram salary) {
 
     /** @param label a display name when the value is an id (organizations); otherwise {@code null} */
-    public record FacetValue(String value, String label, long count) {
+    public record FacetValue(
+            @Schema(description = "The value to filter by (an enum name, a country code, a city, a skill, an organization id)",
+                    maxLength = 100) String value,
+            @Schema(description = "The organization's name (organization facet); null for other facets", nullable = true,
+                    maxLength = 200) String label,
+            @Schema(minimum = "0") long count) {
     }
 
     /**
      * Cumulative salary counts in one currency: each bucket says how many postings a {@code salaryMin} of
      * {@code min} (with this currency) would find, so the counts match the filter a client would apply.
      */
-    public record SalaryHistogram(String currency, String period, List<SalaryBucket> buckets) {
+    public record SalaryHistogram(@Schema(description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
+            @Schema(description = "Amounts are annualized", enumeration = { "YEAR" }) String period,
+            List<SalaryBucket> buckets) {
     }
 
-    public record SalaryBucket(long min, long count) {
+    public record SalaryBucket(@Schema(minimum = "0") long min, @Schema(minimum = "0") long count) {
     }
 }

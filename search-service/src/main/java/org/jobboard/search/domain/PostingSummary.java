@@ -1,6 +1,7 @@
 package org.jobboard.search.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +16,19 @@ public record PostingSummary(String id, String title, Organization organization,
         String category, Instant publishedAt, Instant validThrough, long version) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organization(String id, String name, String logoUrl) {
+    public record Organization(@Schema(format = "uuid", maxLength = 36) String id,
+            @Schema(description = "Null when the posting's event did not carry its organization", nullable = true,
+                    maxLength = 200) String name,
+            @Schema(nullable = true, format = "uri", maxLength = 2000, pattern = "^https://\\S+$") String logoUrl) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Location(String country, String region, String city, String postalCode, Double latitude,
-            Double longitude) {
+    public record Location(@Schema(description = "ISO 3166-1 alpha-2", pattern = "^[A-Z]{2}$", maxLength = 2) String country,
+            @Schema(nullable = true, maxLength = 100) String region,
+            @Schema(nullable = true, maxLength = 100) String city,
+            @Schema(nullable = true, maxLength = 20) String postalCode,
+            @Schema(nullable = true, minimum = "-90", maximum = "90") Double latitude,
+            @Schema(nullable = true, minimum = "-180", maximum = "180") Double longitude) {
 
         public boolean hasCoordinates() {
             return latitude != null && longitude != null;
@@ -29,6 +37,11 @@ public record PostingSummary(String id, String title, Organization organization,
 
     /** Decimal strings as in the posting API (CONVENTIONS.md, "Money"). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Salary(String currency, String min, String max, String period) {
+    public record Salary(@Schema(description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
+            @Schema(description = "Decimal string; null when open-ended", nullable = true,
+                    pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15) String min,
+            @Schema(description = "Decimal string, at least min; null when open-ended", nullable = true,
+                    pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15) String max,
+            @Schema(enumeration = { "HOUR", "DAY", "WEEK", "MONTH", "YEAR" }) String period) {
     }
 }

@@ -1,5 +1,7 @@
 package org.jobboard.search.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
 public record SearchHit(PostingSummary posting, Double distanceKm, Highlights highlights, List<String> sortValues) {
 
     /** HTML-escaped text with matches wrapped in {@code <em>}; {@code null} when there is nothing to show. */
-    public record Highlights(String title, String description) {
+    public record Highlights(@Schema(description = "Null when the title has no match", nullable = true) String title,
+            @Schema(description = "Null when the description has no match", nullable = true) String description) {
     }
 }
