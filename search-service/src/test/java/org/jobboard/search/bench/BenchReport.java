@@ -1,0 +1,484 @@
+package org.jobboard.search.bench;
+
+import org.jobboard.search.bench.SearchBenchmark.BenchRun;
+import org.jobboard.search.bench.SearchBenchmark.KindStats;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The printed table, the Markdown report and its chart (drawn with java.awt, headless). */
+final class BenchReport {
+    static final double TARGET_RATE = 200;
+    static final double TARGET_P99_MS = 15;
+    static final double TARGET_PG_FACTOR = 5;
+    static final double TARGET_CEILING_SHARE = 0.5;
+    static final double TARGET_FRESHNESS_P99_MS = 1000;
+    static final long TARGET_HEAP_BYTES = 512L << 20;
+    private static final Color SERVICE = new Color(0x1f77b4);
+    private static final Color POSTGRES = new Color(0xd62728);
+    private static final Color CEILING = new Color(0x2ca02c);
+
+    private final BenchRun run;
+    private final String stamp;
+
+    BenchReport(BenchRun run) {
+        this.run = run;
+        this.stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(run.started);
+    }
+
+    record Target(String what, String goal, String measured, Boolean pass) {
+        String verdict() {
+            return pass == null ? "n/a" : pass ? "pass" : "MISS";
+        }
+    }
+
+    List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        FixedRate.Step at200 = run.service == null ? null : run.service.at(TARGET_RATE);
+        if (run.service != null) {
+            targets.add(new Target("service p99 at 200 QPS (the mix, open loop)", "<= 15 ms",
+                    at200 == null ? "200 QPS not offered" : String.format(Locale.ROOT, "%.1f ms (achieved %.0f QPS)",
+                            at200.all().p99(), at200.achievedQps()),
+                    at200 != null && at200.all().p99() <= TARGET_P99_MS
+                            && at200.achievedQps() >= FixedRate.MIN_ACHIEVED_SHARE * TARGET_RATE));
+        }
+        if (run.service != null && run.pg != null) {
+            double pg = run.pg.maxSustainedQps();
+            double service = run.service.maxSustainedQps();
+            targets.add(new Target("service max QPS vs PostgreSQL max QPS", ">= 5x",
+                    String.format(Locale.ROOT, "%.0f vs %.0f = %s", service, pg,
+                            pg == 0 ? "PostgreSQL sustained no rate" : String.format(Locale.ROOT, "%.1fx", service / pg)),
+                    pg == 0 ? service > 0 : service >= TARGET_PG_FACTOR * pg));
+        }
+        if (run.service != null && run.inProcessCeilingQps > 0) {
+            double share = run.service.maxSustainedQps() / run.inProcessCeilingQps;
+            targets.add(new Target("service max QPS vs in-process ceiling", ">= 50 %",
+                    String.format(Locale.ROOT, "%.0f vs %.0f = %.0f %%", run.service.maxSustainedQps(),
+                            run.inProcessCeilingQps, 100 * share),
+                    share >= TARGET_CEILING_SHARE));
+        }
+        if (run.freshness != null) {
+            targets.add(new Target("freshness p99 (publish through the gateway -> first search hit)", "<= 1 s",
+                    String.format(Locale.ROOT, "%.0f ms (%d of %d found)", run.freshness.latencies().p99(),
+                            run.freshness.probes() - run.freshness.missed(), run.freshness.probes()),
+                    run.freshness.missed() == 0 && run.freshness.latencies().p99() <= TARGET_FRESHNESS_P99_MS));
+        } else if (run.freshnessSkipped != null) {
+            targets.add(new Target("freshness p99", "<= 1 s", "skipped: " + run.freshnessSkipped, null));
+        }
+        if (run.service != null) {
+            targets.add(new Target("100k postings in a 512 MB heap", "service runs with -Xmx512m",
+                    String.format(Locale.ROOT, "%,d postings; heap after full GC %s", run.postings,
+                            run.serviceHeapBytes < 0 ? "not measured" : mb(run.serviceHeapBytes)),
+                    run.postings < 100_000 ? null : run.serviceHeapBytes > 0 && run.serviceHeapBytes < TARGET_HEAP_BYTES));
+        }
+        return targets;
+    }
+
+    /** The summary printed at the end of the run. */
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "search benchmark, %,d postings, mix %s%n", run.postings, mixLabel()));
+        out.append(String.format(Locale.ROOT, "  %-34s %12s %10s %10s%n", "", "max QPS", "p50 ms", "p99 ms"));
+        if (run.service != null) {
+            FixedRate.Step at = run.service.at(TARGET_RATE);
+            out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n", "(a) service, HTTP (at 200 QPS)",
+                    run.service.maxSustainedQps(), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
+        }
+        if (run.inProcessCeilingQps > 0) {
+            out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n",
+                    "(b) in-process, " + run.ceilingThreads + " threads", run.inProcessCeilingQps, "-", "-"));
+        }
+        if (run.pg != null) {
+            FixedRate.Step at = run.pg.at(TARGET_RATE);
+            out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n", "(c) PostgreSQL FTS (at 200 QPS)",
+                    run.pg.maxSustainedQps(), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
+        }
+        if (run.freshness != null) {
+            out.append(String.format(Locale.ROOT, "  %-34s %12s %10.0f %10.0f%n", "(d) freshness, publish -> hit", "-",
+                    run.freshness.latencies().p50(), run.freshness.latencies().p99()));
+        }
+        out.append("targets:\n");
+        for (Target t : targets()) {
+            out.append(String.format(Locale.ROOT, "  %-5s %s %s: %s%n", t.verdict(), t.what(), t.goal(), t.measured()));
+        }
+        return out.toString();
+    }
+
+    /** Writes search-STAMP.md, search-STAMP.png and search-latest.md; returns the Markdown file. */
+    Path write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        String chartName = "search-" + stamp + ".png";
+        boolean chart = chart(directory.resolve(chartName));
+        String markdown = markdown(chart ? chartName : null);
+        Path file = directory.resolve("search-" + stamp + ".md");
+        Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("search-latest.md"), markdown, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private String mixLabel() {
+        return "60 % text + 2 filters + facets, 20 % geo, 20 % suggestions";
+    }
+
+    // ---------------------------------------------------------------- Markdown
+
+    String markdown(String chartName) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Search benchmark ").append(stamp).append(" (UTC)\n\n");
+        md.append("Written by `./dev bench search` (`search-service/src/test/java/org/jobboard/search/bench`). ")
+                .append("One corpus and one query mix, measured four ways in one run.\n\n");
+        md.append("## Machine and corpus\n\n| | |\n|---|---|\n");
+        row(md, "machine", machine());
+        row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        row(md, "corpus", String.format(Locale.ROOT, "%,d postings from %,d source records (NYC Jobs, USAJOBS titles, "
+                + "agencies, categories, salaries; generated descriptions, skills, locations; seed %d)", run.postings,
+                run.sources, SearchBenchmark.CORPUS_SEED));
+        row(md, "query mix", mixLabel() + String.format(Locale.ROOT, " (seed %d)", SearchBenchmark.MIX_SEED));
+        if (run.service != null) {
+            row(md, "corpus into the service", String.format(Locale.ROOT, "published as posting events to `%s` in %.1f s"
+                    + (run.pgBytes > 0 ? " (and inserted into PostgreSQL in the same pass)" : ""), SearchBenchmark.TOPIC,
+                    run.corpusSeconds));
+        }
+        if (run.rebuildHow != null) {
+            row(md, "index rebuild", String.format(Locale.ROOT, "%.1f s = %,.0f postings/s (%s)", run.rebuildSeconds,
+                    run.postings / run.rebuildSeconds, run.rebuildHow));
+        }
+        if (run.service != null) {
+            row(md, "service JVM", "`" + String.join(" ", ServiceProcess.JVM_OPTIONS) + "`");
+        }
+        long docs = Math.max(1, run.indexedPostings);
+        row(md, "index on disk", String.format(Locale.ROOT, "%s in %d segments = **%,d bytes per posting**",
+                mb(run.indexBytes), run.indexSegments, run.indexBytes / docs));
+        row(md, "heap held by the open index", String.format(Locale.ROOT, "%s = **%,d bytes per posting** (in-process, "
+                + "used heap after GC with and without the open index; Lucene's files are memory-mapped, off heap)",
+                mb(run.inProcessHeapBytes), run.inProcessHeapBytes / docs));
+        if (run.serviceHeapBytes > 0) {
+            row(md, "search-service heap", String.format(Locale.ROOT, "%s used after a full GC with %,d postings "
+                    + "(%,d bytes per posting, everything the service holds); resident set %s", mb(run.serviceHeapBytes),
+                    run.postings, run.serviceHeapBytes / run.postings, mb(run.serviceRssBytes)));
+        }
+        if (run.pgBytes > 0) {
+            row(md, "PostgreSQL on disk", String.format(Locale.ROOT, "%s table + TOAST + indexes = %,d bytes per posting "
+                    + "(PostgreSQL %s; indexes and ANALYZE after the load: %.1f s)", mb(run.pgBytes),
+                    run.pgBytes / run.postings, run.pgVersion, run.pgIndexSeconds));
+        }
+
+        md.append("\n## Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
+        for (Target t : targets()) {
+            md.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
+                    .append(" | ").append(t.pass() == null ? "n/a" : t.pass() ? "pass" : "**miss**").append(" |\n");
+        }
+        if (chartName != null) {
+            md.append("\n![p99 latency against offered rate; max sustainable QPS](").append(chartName).append(")\n");
+        }
+
+        if (run.service != null) {
+            md.append("\n## (a) search-service over HTTP at fixed rates\n\n");
+            md.append(String.format(Locale.ROOT, "A second search-service process (the packaged jar) on its own port, "
+                    + "index and topic, queried over HTTP/1.1 by an open-loop generator in another JVM on the same "
+                    + "machine (up to %d requests in flight), %.0f s per rate after a %.0f s warm-up.%n%n",
+                    run.service.workers(), run.secondsPerRate, run.warmUpSeconds));
+            ladder(md, run.service);
+            FixedRate.Step at = run.service.at(TARGET_RATE);
+            if (at != null) {
+                md.append("\nPer kind at 200 QPS:\n\n| query | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
+                at.byKind().forEach((kind, l) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n",
+                        kind.label, fmt(l.p50()), fmt(l.p99()), fmt(l.max()))));
+            }
+        }
+        if (!run.inProcessKinds.isEmpty()) {
+            md.append("\n## (b) the same index in-process (the ceiling)\n\n");
+            md.append("The index directory the service built, opened by the benchmark after the service stopped; "
+                    + "the same queries through the same `LuceneSearchIndex` the REST layer calls.\n\n");
+            kinds(md, run.inProcessKinds, "single thread");
+            md.append(String.format(Locale.ROOT, "%nThe mix: **%.0f QPS** with %d threads (one per core, back to back: "
+                    + "the ceiling), %.0f QPS single-threaded.%n", run.inProcessCeilingQps, run.ceilingThreads,
+                    run.inProcessSingleQps));
+        }
+        if (run.pg != null || !run.pgKinds.isEmpty()) {
+            md.append("\n## (c) PostgreSQL full-text search on the same postings\n\n");
+            md.append("Database `").append(PostgresBaseline.DATABASE).append("` on the stack's PostgreSQL: a weighted "
+                    + "`tsvector` (title A, skills B, organization C, description D; `english`) with a GIN index, "
+                    + "B-tree/GIN indexes on the filter columns and coordinates. Text: `websearch_to_tsquery`, the same "
+                    + "two filters, `ts_rank` order, LIMIT 20 (+1); in the same statement the total and every facet "
+                    + "by GROUP BY over a materialized match set, each facet leaving out its own filter (multi-select), "
+                    + "top 20 for city/skills/organization, salary counts per 10k bucket. Geo: bounding box on the "
+                    + "indexed coordinates, haversine distance, nearest first, same facets. Suggestions: a table of "
+                    + "titles and skills with posting counts, keyed by every word suffix (prefix match at any word, "
+                    + "like the index), precomputed after the load.\n\n");
+            if (!run.totals.isEmpty()) {
+                md.append("Same work check, summed totals of the first 50 searches of each kind: ");
+                List<String> parts = new ArrayList<>();
+                run.totals.forEach((kind, t) -> parts.add(String.format(Locale.ROOT, "%s: Lucene %,d, PostgreSQL %,d",
+                        kind.label, t[0], t[1])));
+                md.append(String.join("; ", parts)).append(" (Lucene lets 2 of 3 words match in a three-word query and "
+                        + "expands synonyms, PostgreSQL requires every word).\n\n");
+            }
+            kinds(md, run.pgKinds, "one connection");
+            if (run.pg != null) {
+                md.append(String.format(Locale.ROOT, "%nAt fixed rates, the same generator with a pool of %d JDBC "
+                        + "connections:%n%n", run.pg.workers()));
+                ladder(md, run.pg);
+            }
+        }
+        if (run.freshness != null || run.freshnessSkipped != null) {
+            md.append("\n## (d) freshness through the running stack\n\n");
+            if (run.freshness == null) {
+                md.append("Skipped: ").append(run.freshnessSkipped).append(".\n");
+            } else {
+                Latencies l = run.freshness.latencies();
+                md.append(String.format(Locale.ROOT, "%d postings created and published one after another by the "
+                        + "demo recruiter through the gateway (`POST /v1/postings/batch`, publish), each then searched "
+                        + "for its unique word through the gateway every 5 ms; time from sending the publish request "
+                        + "to the first response listing the posting (outbox, relay, Kafka, indexer, near-real-time "
+                        + "refresh). The probes are closed afterwards.%n%n| p50 | p99 | max | not found within 15 s |%n"
+                        + "|---|---|---|---|%n| %.0f ms | %.0f ms | %.0f ms | %d |%n", run.freshness.probes(), l.p50(),
+                        l.p99(), l.max(), run.freshness.missed()));
+            }
+        }
+        md.append("\n## Method notes\n\n");
+        md.append("- Open loop: request *i* is due at *start + i / rate* and its latency counts from that due time, so "
+                + "queueing in a server that falls behind shows in the percentiles (no coordinated omission).\n");
+        md.append("- **Max sustainable QPS**: the highest offered rate whose achieved rate (successful responses per "
+                + "second from the first due time to the last response) is >= 95 % of the offered one, with p99 <= "
+                + "100 ms and <= 0.1 % errors. Rates double up to the first miss, then two bisection steps; a rate whose "
+                + "backlog exceeds one second of requests is cut short as saturated.\n");
+        md.append("- The in-process ceiling is closed-loop (one thread per core, back to back), the same queries and "
+                + "index without HTTP, JSON or the load generator's share of the CPU.\n");
+        md.append("- Everything shares one machine: the generator, the service, PostgreSQL, Kafka and the rest of the "
+                + "local stack. PostgreSQL returns no highlights and has no synonyms, typo tolerance or did-you-mean; "
+                + "the service does all of these, so the comparison favours PostgreSQL.\n");
+        md.append(String.format(Locale.ROOT, "- Knobs: BENCH_POSTINGS=%d, BENCH_QUERIES=%d (per kind, single-threaded; "
+                + "at most 30 s each), BENCH_SECONDS=%.0f (per rate), BENCH_RATES=%s, BENCH_WARMUP=%.0f (seconds of "
+                + "closed-loop mix before each target is measured), BENCH_PARTS=%s.%n", run.postings,
+                run.queriesPerKind, run.secondsPerRate, rates(), run.warmUpSeconds, String.join(",", run.parts)));
+        return md.toString();
+    }
+
+    private String rates() {
+        List<String> values = new ArrayList<>();
+        run.rates.forEach(r -> values.add(String.format(Locale.ROOT, "%.0f", r)));
+        return String.join(",", values);
+    }
+
+    private static void ladder(StringBuilder md, FixedRate.Ladder ladder) {
+        md.append("| offered QPS | achieved QPS | p50 ms | p99 ms | max ms | errors | verdict |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (FixedRate.Step s : ladder.steps()) {
+            md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %s | %s | %s | %d | %s |%n", s.offeredQps(),
+                    s.achievedQps(), fmt(s.all().p50()), fmt(s.all().p99()), fmt(s.all().max()),
+                    s.errors() + s.abandoned(), s.verdict()));
+        }
+        md.append(String.format(Locale.ROOT, "%n**Max sustainable: %.0f QPS.**%n", ladder.maxSustainedQps()));
+    }
+
+    private static void kinds(StringBuilder md, Map<BenchQuery.Kind, KindStats> kinds, String how) {
+        md.append("| query (").append(how).append(") | p50 ms | p99 ms | max ms | QPS |\n|---|---|---|---|---|\n");
+        kinds.values().forEach(k -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f |%n",
+                k.kind().label, fmt(k.latencies().p50()), fmt(k.latencies().p99()), fmt(k.latencies().max()), k.qps())));
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        long memory = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize();
+        }
+        return String.format(Locale.ROOT, "%d cores (%s), %s memory, %s %s", Runtime.getRuntime().availableProcessors(),
+                cpu, memory < 0 ? "?" : String.format(Locale.ROOT, "%.0f GiB", memory / (double) (1L << 30)),
+                System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    static String fmt(double ms) {
+        if (Double.isNaN(ms)) {
+            return "-";
+        }
+        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    // ---------------------------------------------------------------- chart
+
+    /** Left: p99 against offered rate (log-log); right: max sustainable QPS bars. False when it cannot be drawn. */
+    boolean chart(Path file) {
+        try {
+            System.setProperty("java.awt.headless", "true");
+            int width = 1400;
+            int height = 600;
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.setColor(Color.BLACK);
+            g.drawString(String.format(Locale.ROOT, "./dev bench search — %,d postings, %s", run.postings, mixLabel()), 20, 28);
+            latencyPanel(g, 70, 60, 760, 460);
+            barsPanel(g, 930, 60, 420, 460);
+            g.dispose();
+            ImageIO.write(image, "png", file.toFile());
+            return true;
+        } catch (Exception | Error e) {
+            System.out.println("==> no chart (" + e + ")");
+            return false;
+        }
+    }
+
+    private void latencyPanel(Graphics2D g, int x, int y, int w, int h) {
+        List<FixedRate.Ladder> ladders = new ArrayList<>();
+        if (run.service != null) {
+            ladders.add(run.service);
+        }
+        if (run.pg != null) {
+            ladders.add(run.pg);
+        }
+        double minRate = ladders.stream().flatMap(l -> l.steps().stream()).mapToDouble(FixedRate.Step::offeredQps)
+                .min().orElse(10);
+        double maxRate = ladders.stream().flatMap(l -> l.steps().stream()).mapToDouble(FixedRate.Step::offeredQps)
+                .max().orElse(1000);
+        double x0 = Math.log10(Math.max(1, minRate / 1.5));
+        double x1 = Math.log10(Math.max(maxRate * 1.5, TARGET_RATE * 1.5));
+        double y0 = Math.log10(0.5);
+        double y1 = Math.log10(20_000);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setColor(Color.BLACK);
+        g.drawString("p99 latency (ms, log) against offered rate (QPS, log), open loop", x, y - 8);
+        g.setColor(new Color(0xf4f4f4));
+        g.fillRect(x, y, w, h);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (double v : new double[] { 1, 10, 100, 1000, 10_000 }) {
+            int py = (int) (y + h - (Math.log10(v) - y0) / (y1 - y0) * h);
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(x, py, x + w, py);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.format(Locale.ROOT, "%.0f", v), x - 45, py + 4);
+        }
+        for (double v : new double[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000 }) {
+            if (Math.log10(v) < x0 || Math.log10(v) > x1) {
+                continue;
+            }
+            int px = (int) (x + (Math.log10(v) - x0) / (x1 - x0) * w);
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(px, y, px, y + h);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.format(Locale.ROOT, "%.0f", v), px - 10, y + h + 16);
+        }
+        // the target (15 ms at 200 QPS) and the sustain limit (100 ms)
+        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] { 6, 4 }, 0));
+        int p15 = (int) (y + h - (Math.log10(TARGET_P99_MS) - y0) / (y1 - y0) * h);
+        int p100 = (int) (y + h - (Math.log10(FixedRate.MAX_P99_MS) - y0) / (y1 - y0) * h);
+        int x200 = (int) (x + (Math.log10(TARGET_RATE) - x0) / (x1 - x0) * w);
+        g.setColor(new Color(0x2ca02c));
+        g.drawLine(x, p15, x + w, p15);
+        g.drawLine(x200, y, x200, y + h);
+        g.drawString("target: p99 15 ms at 200 QPS", x + 6, p15 - 4);
+        g.setColor(Color.GRAY);
+        g.drawLine(x, p100, x + w, p100);
+        g.drawString("sustained: p99 <= 100 ms", x + 6, p100 - 4);
+        g.setStroke(new BasicStroke(2.5f));
+        int legend = 0;
+        for (FixedRate.Ladder ladder : ladders) {
+            Color color = ladder == run.service ? SERVICE : POSTGRES;
+            g.setColor(color);
+            int[] previous = null;
+            for (FixedRate.Step s : ladder.steps()) {
+                double p99 = Math.min(Math.max(s.all().p99(), 0.5), 20_000);
+                if (Double.isNaN(s.all().p99())) {
+                    p99 = 20_000;
+                }
+                int px = (int) (x + (Math.log10(s.offeredQps()) - x0) / (x1 - x0) * w);
+                int py = (int) (y + h - (Math.log10(p99) - y0) / (y1 - y0) * h);
+                if (previous != null) {
+                    g.drawLine(previous[0], previous[1], px, py);
+                }
+                if (s.sustained()) {
+                    g.fillOval(px - 5, py - 5, 10, 10);
+                } else {
+                    g.drawOval(px - 5, py - 5, 10, 10);
+                }
+                previous = new int[] { px, py };
+            }
+            g.fillRect(x + 12, y + 14 + legend * 20, 14, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(ladder.name() + String.format(Locale.ROOT, " — max sustainable %.0f QPS",
+                    ladder.maxSustainedQps()), x + 32, y + 24 + legend * 20);
+            legend++;
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("filled: sustained (>= 95 % achieved, p99 <= 100 ms); hollow: missed", x + 12, y + 24 + legend * 20);
+        g.setStroke(new BasicStroke(1));
+        g.setColor(Color.BLACK);
+        g.drawRect(x, y, w, h);
+        g.drawString("offered QPS", x + w / 2 - 30, y + h + 34);
+    }
+
+    private void barsPanel(Graphics2D g, int x, int y, int w, int h) {
+        record Bar(String label, double value, Color color) {
+        }
+        List<Bar> bars = new ArrayList<>();
+        if (run.service != null) {
+            bars.add(new Bar("search-service, HTTP", run.service.maxSustainedQps(), SERVICE));
+        }
+        if (run.inProcessCeilingQps > 0) {
+            bars.add(new Bar("in-process, " + run.ceilingThreads + " threads", run.inProcessCeilingQps, CEILING));
+        }
+        if (run.pg != null) {
+            bars.add(new Bar("PostgreSQL FTS, JDBC pool", run.pg.maxSustainedQps(), POSTGRES));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setColor(Color.BLACK);
+        g.drawString("max QPS on the same machine (mix)", x, y - 8);
+        double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+        int barHeight = 46;
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int top = y + 20 + i * (barHeight + 40);
+            g.setColor(Color.BLACK);
+            g.drawString(bar.label(), x, top - 4);
+            g.setColor(bar.color());
+            int length = (int) Math.max(2, bar.value() / max * (w - 70));
+            g.fillRect(x, top, length, barHeight);
+            g.setColor(Color.BLACK);
+            g.drawString(String.format(Locale.ROOT, "%.0f", bar.value()), x + length + 6, top + barHeight / 2 + 5);
+        }
+        int textTop = y + 20 + bars.size() * (barHeight + 40) + 10;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        if (run.freshness != null) {
+            g.drawString(String.format(Locale.ROOT, "freshness (publish -> first hit): p50 %.0f ms, p99 %.0f ms",
+                    run.freshness.latencies().p50(), run.freshness.latencies().p99()), x, textTop);
+            textTop += 20;
+        }
+        g.drawString("service and PostgreSQL: highest sustained rate (open loop)", x, textTop);
+        g.drawString("in-process: closed loop, one thread per core (ceiling)", x, textTop + 20);
+    }
+}
