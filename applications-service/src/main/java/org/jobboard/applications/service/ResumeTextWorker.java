@@ -6,9 +6,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jobboard.platform.tx.AfterCommit;
 import org.jboss.logging.Logger;
 import org.jobboard.applications.config.ApplicationsConfig;
 import org.jobboard.applications.repository.ResumeRepository.ClaimedExtraction;
@@ -88,22 +87,7 @@ public class ResumeTextWorker {
 
     /** Extraction starts as soon as the current transaction (an apply) has committed its PENDING resume. */
     public void wakeUpAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        AfterCommit.runOnce(transactions, WAKE_KEY, this::wakeUp);
     }
 
     /** Starts a drain on a free worker thread unless one is already waiting to start. */

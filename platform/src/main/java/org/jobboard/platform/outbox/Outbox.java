@@ -6,9 +6,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jobboard.platform.tx.AfterCommit;
 import jakarta.transaction.Transactional;
 import org.jobboard.platform.ids.Ids;
 
@@ -62,22 +61,7 @@ public class Outbox {
 
     /** Publishing right after commit keeps end-to-end latency low; the relay's poll is only the safety net. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        AfterCommit.runOnce(transactions, WAKE_KEY, relay::wakeUp);
     }
 
     private static String currentTraceparent() {
