@@ -53,17 +53,21 @@ final class BenchReport {
         FixedRate.Step at200 = run.service == null ? null : run.service.at(TARGET_RATE);
         if (run.service != null) {
             targets.add(new Target("service p99 at 200 QPS (the mix, open loop)", "<= 15 ms",
-                    at200 == null ? "200 QPS not offered" : String.format(Locale.ROOT, "%.1f ms (achieved %.0f QPS)",
+                    at200 == null ? "not offered: the service saturated below 200 QPS" : String.format(Locale.ROOT, "%.1f ms (achieved %.0f QPS)",
                             at200.all().p99(), at200.achievedQps()),
                     at200 != null && at200.all().p99() <= TARGET_P99_MS
                             && at200.achievedQps() >= FixedRate.MIN_ACHIEVED_SHARE * TARGET_RATE));
         }
         if (run.service != null && run.pg != null) {
-            double pg = run.pg.maxSustainedQps();
-            double service = run.service.maxSustainedQps();
+            // at acceptable latency when PostgreSQL sustains any rate; otherwise by throughput alone
+            boolean bySustained = run.pg.maxSustainedQps() > 0;
+            double pg = bySustained ? run.pg.maxSustainedQps() : run.pg.maxKeptUpQps();
+            double service = bySustained ? run.service.maxSustainedQps() : run.service.maxKeptUpQps();
             targets.add(new Target("service max QPS vs PostgreSQL max QPS", ">= 5x",
-                    String.format(Locale.ROOT, "%.0f vs %.0f = %s", service, pg,
-                            pg == 0 ? "PostgreSQL sustained no rate" : String.format(Locale.ROOT, "%.1fx", service / pg)),
+                    String.format(Locale.ROOT, "sustained (p99 <= 100 ms) %.0f vs %.0f; throughput %.0f vs %.0f; "
+                            + "compared: %s = %s", run.service.maxSustainedQps(), run.pg.maxSustainedQps(),
+                            run.service.maxKeptUpQps(), run.pg.maxKeptUpQps(), bySustained ? "sustained" : "throughput",
+                            pg == 0 ? "PostgreSQL kept up with no rate" : String.format(Locale.ROOT, "%.1fx", service / pg)),
                     pg == 0 ? service > 0 : service >= TARGET_PG_FACTOR * pg));
         }
         if (run.service != null && run.inProcessCeilingQps > 0) {
@@ -94,11 +98,12 @@ final class BenchReport {
     String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "search benchmark, %,d postings, mix %s%n", run.postings, mixLabel()));
-        out.append(String.format(Locale.ROOT, "  %-34s %12s %10s %10s%n", "", "max QPS", "p50 ms", "p99 ms"));
+        out.append(String.format(Locale.ROOT, "  %-34s %12s %10s %10s  %s%n", "", "max QPS", "p50 ms", "p99 ms",
+                "(max QPS: sustained / throughput)"));
         if (run.service != null) {
             FixedRate.Step at = run.service.at(TARGET_RATE);
-            out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n", "(a) service, HTTP (at 200 QPS)",
-                    run.service.maxSustainedQps(), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
+            out.append(String.format(Locale.ROOT, "  %-34s %12s %10s %10s%n", "(a) service, HTTP (at 200 QPS)",
+                    maxima(run.service), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
         }
         if (run.inProcessCeilingQps > 0) {
             out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n",
@@ -106,8 +111,8 @@ final class BenchReport {
         }
         if (run.pg != null) {
             FixedRate.Step at = run.pg.at(TARGET_RATE);
-            out.append(String.format(Locale.ROOT, "  %-34s %12.0f %10s %10s%n", "(c) PostgreSQL FTS (at 200 QPS)",
-                    run.pg.maxSustainedQps(), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
+            out.append(String.format(Locale.ROOT, "  %-34s %12s %10s %10s%n", "(c) PostgreSQL FTS (at 200 QPS)",
+                    maxima(run.pg), at == null ? "-" : fmt(at.all().p50()), at == null ? "-" : fmt(at.all().p99())));
         }
         if (run.freshness != null) {
             out.append(String.format(Locale.ROOT, "  %-34s %12s %10.0f %10.0f%n", "(d) freshness, publish -> hit", "-",
@@ -118,6 +123,11 @@ final class BenchReport {
             out.append(String.format(Locale.ROOT, "  %-5s %s %s: %s%n", t.verdict(), t.what(), t.goal(), t.measured()));
         }
         return out.toString();
+    }
+
+    private static String maxima(FixedRate.Ladder ladder) {
+        return String.format(Locale.ROOT, "%s%.0f / %.0f", ladder.capped() ? ">=" : "", ladder.maxSustainedQps(),
+                ladder.maxKeptUpQps());
     }
 
     /** Writes search-STAMP.md, search-STAMP.png and search-latest.md; returns the Markdown file. */
@@ -257,8 +267,10 @@ final class BenchReport {
                 + "queueing in a server that falls behind shows in the percentiles (no coordinated omission).\n");
         md.append("- **Max sustainable QPS**: the highest offered rate whose achieved rate (successful responses per "
                 + "second from the first due time to the last response) is >= 95 % of the offered one, with p99 <= "
-                + "100 ms and <= 0.1 % errors. Rates double up to the first miss, then two bisection steps; a rate whose "
-                + "backlog exceeds one second of requests is cut short as saturated.\n");
+                + "100 ms and <= 0.1 % errors. **Max throughput**: the same without the latency bound. Rates climb while "
+                + "the target keeps up, then one bisection towards the first rate it did not keep up with and one "
+                + "above the highest sustained rate (or halving below the lowest when none was sustained); a rate "
+                + "whose backlog exceeds one second of requests is cut short as saturated.\n");
         md.append("- The in-process ceiling is closed-loop (one thread per core, back to back), the same queries and "
                 + "index without HTTP, JSON or the load generator's share of the CPU.\n");
         md.append("- Everything shares one machine: the generator, the service, PostgreSQL, Kafka and the rest of the "
@@ -285,7 +297,10 @@ final class BenchReport {
                     s.achievedQps(), fmt(s.all().p50()), fmt(s.all().p99()), fmt(s.all().max()),
                     s.errors() + s.abandoned(), s.verdict()));
         }
-        md.append(String.format(Locale.ROOT, "%n**Max sustainable: %.0f QPS.**%n", ladder.maxSustainedQps()));
+        md.append(String.format(Locale.ROOT, "%n**Max sustainable: %s%.0f QPS**; max throughput (kept up, latency "
+                + "aside): %s%.0f QPS%s.%n", ladder.capped() ? ">= " : "", ladder.maxSustainedQps(),
+                ladder.capped() ? ">= " : "", ladder.maxKeptUpQps(),
+                ladder.capped() ? " (the highest rate offered; raise BENCH_RATES)" : ""));
     }
 
     private static void kinds(StringBuilder md, Map<BenchQuery.Kind, KindStats> kinds, String how) {
@@ -430,8 +445,8 @@ final class BenchReport {
             }
             g.fillRect(x + 12, y + 14 + legend * 20, 14, 10);
             g.setColor(Color.BLACK);
-            g.drawString(ladder.name() + String.format(Locale.ROOT, " — max sustainable %.0f QPS",
-                    ladder.maxSustainedQps()), x + 32, y + 24 + legend * 20);
+            g.drawString(ladder.name() + String.format(Locale.ROOT, " — max sustainable %.0f QPS, throughput %.0f",
+                    ladder.maxSustainedQps(), ladder.maxKeptUpQps()), x + 32, y + 24 + legend * 20);
             legend++;
         }
         g.setColor(Color.DARK_GRAY);
@@ -447,22 +462,24 @@ final class BenchReport {
         }
         List<Bar> bars = new ArrayList<>();
         if (run.service != null) {
-            bars.add(new Bar("search-service, HTTP", run.service.maxSustainedQps(), SERVICE));
+            bars.add(new Bar("search-service, HTTP (sustained)", run.service.maxSustainedQps(), SERVICE));
+            bars.add(new Bar("search-service, HTTP (throughput)", run.service.maxKeptUpQps(), SERVICE.brighter()));
         }
         if (run.inProcessCeilingQps > 0) {
             bars.add(new Bar("in-process, " + run.ceilingThreads + " threads", run.inProcessCeilingQps, CEILING));
         }
         if (run.pg != null) {
-            bars.add(new Bar("PostgreSQL FTS, JDBC pool", run.pg.maxSustainedQps(), POSTGRES));
+            bars.add(new Bar("PostgreSQL FTS, JDBC pool (sustained)", run.pg.maxSustainedQps(), POSTGRES));
+            bars.add(new Bar("PostgreSQL FTS, JDBC pool (throughput)", run.pg.maxKeptUpQps(), POSTGRES.brighter()));
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.setColor(Color.BLACK);
         g.drawString("max QPS on the same machine (mix)", x, y - 8);
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
-        int barHeight = 46;
+        int barHeight = 34;
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
-            int top = y + 20 + i * (barHeight + 40);
+            int top = y + 20 + i * (barHeight + 30);
             g.setColor(Color.BLACK);
             g.drawString(bar.label(), x, top - 4);
             g.setColor(bar.color());
@@ -471,14 +488,14 @@ final class BenchReport {
             g.setColor(Color.BLACK);
             g.drawString(String.format(Locale.ROOT, "%.0f", bar.value()), x + length + 6, top + barHeight / 2 + 5);
         }
-        int textTop = y + 20 + bars.size() * (barHeight + 40) + 10;
+        int textTop = y + 20 + bars.size() * (barHeight + 30) + 10;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         if (run.freshness != null) {
             g.drawString(String.format(Locale.ROOT, "freshness (publish -> first hit): p50 %.0f ms, p99 %.0f ms",
                     run.freshness.latencies().p50(), run.freshness.latencies().p99()), x, textTop);
             textTop += 20;
         }
-        g.drawString("service and PostgreSQL: highest sustained rate (open loop)", x, textTop);
+        g.drawString("sustained: p99 <= 100 ms; throughput: kept up (open loop)", x, textTop);
         g.drawString("in-process: closed loop, one thread per core (ceiling)", x, textTop + 20);
     }
 }

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * <p>A rate is <b>sustained</b> when the achieved rate (successful responses per second over the offered window, or
  * from the first due time to the last response when that is longer) is at least 95 % of the offered rate, p99 is at most 100 ms, and at most 0.1 % of requests
  * failed. A step whose backlog exceeds one second of requests is cut short (not sustained), so an overloaded target is
- * never flooded for long. The max sustainable QPS is the highest sustained rate of a ladder (doubling rates up to the
- * first miss, then two bisection steps).
+ * never flooded for long. The max sustainable QPS is the highest sustained rate of a ladder; the max throughput the
+ * highest rate the target kept up with whatever the latency (see {@link #ladder}).
  */
 final class FixedRate {
     static final double MIN_ACHIEVED_SHARE = 0.95;
@@ -40,7 +40,12 @@ final class FixedRate {
             Latencies all, Map<BenchQuery.Kind, Latencies> byKind, boolean cutShort) {
 
         boolean sustained() {
-            return !cutShort && achievedQps >= MIN_ACHIEVED_SHARE * offeredQps && all.p99() <= MAX_P99_MS
+            return keepsUp() && all.p99() <= MAX_P99_MS;
+        }
+
+        /** Throughput only: the target answered (almost) everything at the offered rate, however slowly. */
+        boolean keepsUp() {
+            return !cutShort && achievedQps >= MIN_ACHIEVED_SHARE * offeredQps
                     && errors + abandoned <= MAX_ERROR_SHARE * scheduled;
         }
 
@@ -70,7 +75,12 @@ final class FixedRate {
         }
     }
 
-    record Ladder(String name, int workers, List<Step> steps, double maxSustainedQps) {
+    /**
+     * {@code maxKeptUpQps}: the highest rate the target kept up with, latency aside (its throughput);
+     * {@code capped}: it kept up even with the highest rate offered, so both maxima are lower bounds.
+     */
+    record Ladder(String name, int workers, List<Step> steps, double maxSustainedQps, double maxKeptUpQps,
+            boolean capped) {
         /** The step run at exactly this rate, or null. */
         Step at(double qps) {
             return steps.stream().filter(s -> s.offeredQps() == qps).findFirst().orElse(null);
@@ -84,49 +94,58 @@ final class FixedRate {
     }
 
     /**
-     * Offers each rate for {@code seconds} up to the first one not sustained, then bisects twice between the last
-     * sustained and the first missed rate (halving instead when even the first rate is missed).
+     * Climbs the rates while the target keeps up (whatever its latency), bisects once towards the first rate it could
+     * not keep up with, then refines the sustained rate: one bisection above the highest sustained rate, or halving
+     * below the lowest rate when none was sustained.
      */
     static Ladder ladder(String name, List<Double> rates, double seconds, int workers, List<BenchQuery> mix,
             Request request, Consumer<Step> progress) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         AtomicInteger offset = new AtomicInteger();
-        Double sustained = null;
-        Double missed = null;
+        Double keptUp = null;
+        Double lost = null;
         for (double rate : rates) {
             Step step = step(rate, seconds, workers, mix, offset, request, progress);
             steps.add(step);
-            if (!step.sustained()) {
-                missed = rate;
+            if (!step.keepsUp()) {
+                lost = rate;
                 break;
             }
-            sustained = rate;
+            keptUp = rate;
         }
-        for (int tries = 0; sustained == null && missed != null && missed >= 2 && tries < 5; tries++) {
-            double rate = Math.floor(missed / 2);
-            Step step = step(rate, seconds, workers, mix, offset, request, progress);
-            steps.add(step);
-            if (step.sustained()) {
-                sustained = rate;
-            } else {
-                missed = rate;
+        if (keptUp != null && lost != null) {
+            double mid = Math.round((keptUp + lost) / 2);
+            if (mid > keptUp && mid < lost) {
+                steps.add(step(mid, seconds, workers, mix, offset, request, progress));
             }
         }
-        for (int i = 0; i < 2 && sustained != null && missed != null; i++) {
-            double mid = Math.round((sustained + missed) / 2);
-            if (mid <= sustained || mid >= missed) {
-                break;
+        Double sustained = highest(steps, Step::sustained);
+        if (sustained == null) {
+            double lowest = steps.stream().mapToDouble(Step::offeredQps).min().orElse(2);
+            for (int tries = 0; sustained == null && lowest >= 2 && tries < 3; tries++) {
+                lowest = Math.floor(lowest / 2);
+                Step step = step(lowest, seconds, workers, mix, offset, request, progress);
+                steps.add(step);
+                sustained = step.sustained() ? lowest : null;
             }
-            Step step = step(mid, seconds, workers, mix, offset, request, progress);
-            steps.add(step);
-            if (step.sustained()) {
-                sustained = mid;
-            } else {
-                missed = mid;
+        } else {
+            double best = sustained;
+            double next = steps.stream().filter(s -> s.offeredQps() > best && !s.sustained())
+                    .mapToDouble(Step::offeredQps).min().orElse(Double.NaN);
+            double mid = Math.round((best + next) / 2);
+            if (!Double.isNaN(next) && mid > best && mid < next && steps.stream().noneMatch(s -> s.offeredQps() == mid)) {
+                steps.add(step(mid, seconds, workers, mix, offset, request, progress));
             }
         }
         steps.sort(Comparator.comparingDouble(Step::offeredQps));
-        return new Ladder(name, workers, List.copyOf(steps), sustained == null ? 0 : sustained);
+        Double maxSustained = highest(steps, Step::sustained);
+        Double maxKeptUp = highest(steps, Step::keepsUp);
+        return new Ladder(name, workers, List.copyOf(steps), maxSustained == null ? 0 : maxSustained,
+                maxKeptUp == null ? 0 : maxKeptUp, lost == null);
+    }
+
+    private static Double highest(List<Step> steps, java.util.function.Predicate<Step> condition) {
+        return steps.stream().filter(condition).map(Step::offeredQps).max(Double::compare).orElse(null);
     }
 
     private static Step step(double rate, double seconds, int workers, List<BenchQuery> mix, AtomicInteger offset,

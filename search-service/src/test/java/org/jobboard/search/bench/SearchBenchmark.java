@@ -266,7 +266,8 @@ public final class SearchBenchmark {
             System.out.println("    " + FixedRate.HEADER);
             run.service = FixedRate.ladder("search-service (HTTP)", run.rates, run.secondsPerRate, 64, mix, request,
                     step -> System.out.println("    " + step.line()));
-            say("max sustainable: %.0f QPS", run.service.maxSustainedQps());
+            say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.service.maxSustainedQps(),
+                    run.service.maxKeptUpQps());
             run.serviceHeapBytes = service.heapAfterFullGc();
             run.serviceRssBytes = service.residentBytes();
             say("service heap after a full GC: %,d bytes; resident set %,d bytes", run.serviceHeapBytes,
@@ -323,37 +324,47 @@ public final class SearchBenchmark {
 
     // ---------------------------------------------------------------- (b) the same index in-process
 
+    /**
+     * Heap held by the open index: used heap after full collections with the index open, minus the smaller of the
+     * values before opening and after closing it (whatever else the benchmark JVM held meanwhile cancels out).
+     */
     private void measureInProcess(Path directory, PostgresBaseline pg) throws Exception {
         long heapBefore = usedHeapAfterGc();
+        long heapWithIndex;
         try (LuceneSearchIndex index = LocalIndexes.open(directory)) {
-            run.inProcessHeapBytes = usedHeapAfterGc() - heapBefore;
+            heapWithIndex = usedHeapAfterGc();
             run.indexBytes = index.stats().sizeBytes();
             run.indexSegments = index.stats().segments();
             run.indexedPostings = index.stats().documents();
-            say("(b) the same index in-process: %,d postings, %d segments, %,d bytes on disk (%,d bytes/posting); "
-                    + "heap held by the open index %,d bytes (%,d bytes/posting)", run.indexedPostings,
-                    run.indexSegments, run.indexBytes, run.indexBytes / Math.max(1, run.indexedPostings),
-                    run.inProcessHeapBytes, run.inProcessHeapBytes / Math.max(1, run.indexedPostings));
             if (pg != null) {
                 compareTotals(index, pg);
             }
-            if (!parts.contains("inprocess")) {
-                return;
+            if (parts.contains("inprocess")) {
+                queryInProcess(index);
             }
-            FixedRate.Request request = i -> lucene(index, mix.get(i % mix.size()));
-            warmUp("the index in-process", Runtime.getRuntime().availableProcessors(), request);
-            System.out.printf("    %-38s %9s %9s %9s %9s%n", "query (single thread)", "p50 ms", "p99 ms", "max ms", "QPS");
-            for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
-                KindStats stats = singleThreaded(kind, q -> lucene(index, q));
-                run.inProcessKinds.put(kind, stats);
-                System.out.println("    " + stats.line());
-            }
-            run.ceilingThreads = Runtime.getRuntime().availableProcessors();
-            run.inProcessSingleQps = closedLoop(1, run.secondsPerRate, 0, request);
-            run.inProcessCeilingQps = closedLoop(run.ceilingThreads, run.secondsPerRate, 0, request);
-            say("mix in-process: %.0f QPS single-threaded, %.0f QPS with %d threads (the ceiling)",
-                    run.inProcessSingleQps, run.inProcessCeilingQps, run.ceilingThreads);
         }
+        run.inProcessHeapBytes = heapWithIndex - Math.min(heapBefore, usedHeapAfterGc());
+        say("(b) the same index: %,d postings, %d segments, %,d bytes on disk (%,d bytes/posting); heap held by the "
+                + "open index %,d bytes (%,d bytes/posting)", run.indexedPostings, run.indexSegments, run.indexBytes,
+                run.indexBytes / Math.max(1, run.indexedPostings), run.inProcessHeapBytes,
+                run.inProcessHeapBytes / Math.max(1, run.indexedPostings));
+    }
+
+    private void queryInProcess(LuceneSearchIndex index) throws Exception {
+        say("(b) the same index in-process");
+        FixedRate.Request request = i -> lucene(index, mix.get(i % mix.size()));
+        warmUp("the index in-process", Runtime.getRuntime().availableProcessors(), request);
+        System.out.printf("    %-38s %9s %9s %9s %9s%n", "query (single thread)", "p50 ms", "p99 ms", "max ms", "QPS");
+        for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+            KindStats stats = singleThreaded(kind, q -> lucene(index, q));
+            run.inProcessKinds.put(kind, stats);
+            System.out.println("    " + stats.line());
+        }
+        run.ceilingThreads = Runtime.getRuntime().availableProcessors();
+        run.inProcessSingleQps = closedLoop(1, run.secondsPerRate, 0, request);
+        run.inProcessCeilingQps = closedLoop(run.ceilingThreads, run.secondsPerRate, 0, request);
+        say("mix in-process: %.0f QPS single-threaded, %.0f QPS with %d threads (the ceiling)",
+                run.inProcessSingleQps, run.inProcessCeilingQps, run.ceilingThreads);
     }
 
     private static Object lucene(LuceneSearchIndex index, BenchQuery query) {
@@ -442,7 +453,7 @@ public final class SearchBenchmark {
             System.out.println("    " + FixedRate.HEADER);
             run.pg = FixedRate.ladder("PostgreSQL (JDBC pool)", run.rates, run.secondsPerRate, poolSize, mix, request,
                     step -> System.out.println("    " + step.line()));
-            say("max sustainable: %.0f QPS", run.pg.maxSustainedQps());
+            say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.pg.maxSustainedQps(), run.pg.maxKeptUpQps());
         } finally {
             for (PostgresBaseline.Session session : pool) {
                 session.close();

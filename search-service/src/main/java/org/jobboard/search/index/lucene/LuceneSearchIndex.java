@@ -15,6 +15,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -68,6 +69,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -98,6 +100,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Organization id → name, for labelling the organization facet without a lookup per search. */
+    private final Map<String, String> organizationNames = new ConcurrentHashMap<>();
+    private static final Query TOMBSTONES = new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_TOMBSTONE));
     private final PostingFields fields;
     private final TextQueries text;
     private final Analyzer indexAnalyzer;
@@ -197,6 +202,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Document doc = fields.posting(posting);
         writer.updateDocument(new Term(PostingFields.ID, posting.id()), doc);
         unrefreshedVersions.put(posting.id(), posting.version());
+        if (posting.summary().organization() != null && posting.summary().organization().name() != null) {
+            organizationNames.put(posting.summary().organization().id(), posting.summary().organization().name());
+        }
         return true;
     }
 
@@ -325,7 +333,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         ScoreDoc[] docs = main.top.scoreDocs;
         boolean hasMore = docs.length > query.limit();
-        List<SearchHit> hits = hits(searcher, Arrays.copyOf(docs, Math.min(docs.length, query.limit())), textQuery,
+        List<SearchHit> hits = hits(searcher, Arrays.copyOf(docs, Math.min(docs.length, query.limit())), parsed,
                 query, fuzzy);
         Facets facets = facets(searcher, textQuery, filters, main.tally, query);
         int total = main.tally.total();
@@ -457,7 +465,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static Query compose(Query textQuery, Filters filters, String withoutFacet) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(textQuery != null ? textQuery : new MatchAllDocsQuery(), textQuery != null ? Occur.MUST : Occur.FILTER);
-        b.add(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_POSTING)), Occur.FILTER);
+        // excluding the few tombstones is far cheaper than intersecting with a clause every posting matches
+        b.add(TOMBSTONES, Occur.MUST_NOT);
         filters.plain().forEach(f -> b.add(f, Occur.FILTER));
         filters.byFacet().forEach((facet, f) -> {
             if (!facet.equals(withoutFacet)) {
@@ -497,36 +506,53 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .toList();
     }
 
-    /** Organization facet values are ids; the label is the name from one of the organization's postings. */
+    /**
+     * Organization facet values are ids; the label is the organization's name, remembered from the postings this
+     * replica indexed (the newest name wins) or, after a restart, read once from one of its postings. Looking it up per
+     * search cost more than the search itself.
+     */
     private List<FacetValue> labelOrganizations(IndexSearcher searcher, List<FacetValue> organizations)
             throws IOException {
         List<FacetValue> labelled = new ArrayList<>(organizations.size());
         for (FacetValue organization : organizations) {
-            Query one = new BooleanQuery.Builder()
-                    .add(KeywordField.newExactQuery(PostingFields.ORGANIZATION_ID, organization.value()), Occur.FILTER)
-                    .add(new TermQuery(new Term(PostingFields.KIND, PostingFields.KIND_POSTING)), Occur.FILTER)
-                    .build();
-            TopDocs top = searcher.search(one, 1);
-            String name = null;
-            if (top.scoreDocs.length > 0) {
-                PostingSummary summary = fields.summary(
-                        searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(PostingFields.SOURCE)));
-                name = summary.organization().name();
+            String name = organizationNames.get(organization.value());
+            if (name == null) {
+                name = storedOrganizationName(searcher, organization.value());
+                if (name != null) {
+                    organizationNames.putIfAbsent(organization.value(), name);
+                }
             }
             labelled.add(new FacetValue(organization.value(), name, organization.count()));
         }
         return labelled;
     }
 
+    private String storedOrganizationName(IndexSearcher searcher, String organizationId) throws IOException {
+        // only postings carry an organization id (tombstones hold id and version only)
+        TopDocs top = searcher.search(KeywordField.newExactQuery(PostingFields.ORGANIZATION_ID, organizationId), 1);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        return fields.summary(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(PostingFields.SOURCE)))
+                .organization().name();
+    }
+
     // ---------------------------------------------------------------- hits
 
-    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query textQuery, PostingQuery query,
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TextQueries.Parsed text, PostingQuery query,
             boolean fuzzy) throws IOException {
-        Map<Integer, SearchHit.Highlights> highlights = textQuery == null || docs.length == 0 ? Map.of()
-                : Highlighting.highlight(searcher, queryAnalyzer, textQuery, docs);
+        Map<Integer, SearchHit.Highlights> highlights = Map.of();
+        if (text != null && docs.length > 0) {
+            // fuzzy terms expanded to the index's terms first: then they are highlighted from the stored offsets
+            // instead of by re-analysing every hit's text
+            Query highlight = this.text.highlightQuery(text, fuzzy);
+            highlights = Highlighting.highlight(searcher, queryAnalyzer, fuzzy ? searcher.rewrite(highlight) : highlight,
+                    docs);
+        }
         List<SearchHit> hits = new ArrayList<>(docs.length);
+        StoredFields stored = searcher.storedFields(); // one reader for the page: it reuses decompressed blocks
         for (ScoreDoc doc : docs) {
-            PostingSummary summary = fields.summary(searcher.storedFields().document(doc.doc, Set.of(PostingFields.SOURCE)));
+            PostingSummary summary = fields.summary(stored.document(doc.doc, Set.of(PostingFields.SOURCE)));
             hits.add(new SearchHit(summary, distanceKm(summary, query.near()), highlights.get(doc.doc),
                     sortValues((FieldDoc) doc, fuzzy)));
         }

@@ -47,6 +47,9 @@ final class TextQueries {
 
     /** Field boosts: a word in the title says most about a posting. */
     private static final Map<String, Float> FIELDS = fields();
+    /** The fields search results highlight. */
+    private static final Map<String, Float> HIGHLIGHTED = Map.of(PostingFields.TITLE, FIELDS.get(PostingFields.TITLE),
+            PostingFields.DESCRIPTION, FIELDS.get(PostingFields.DESCRIPTION));
 
     private final QueryBuilder builder;
     private final Analyzer exactTerms;
@@ -153,9 +156,39 @@ final class TextQueries {
         return query.build();
     }
 
+    /**
+     * What {@link #query} matches in the highlighted fields (title, description) alone, without the scoring structure:
+     * the highlighter computes matches per hit and clause, so every clause it need not see is work saved on each page.
+     */
+    Query highlightQuery(Parsed parsed, boolean fuzzy) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int fuzzyWords = 0;
+        for (String word : parsed.words()) {
+            boolean fuzzyWord = fuzzy && fuzzyWords < MAX_FUZZY_WORDS && letters(word) >= FUZZY_MIN_LETTERS;
+            Query clause = wordQuery(word, fuzzyWord, HIGHLIGHTED);
+            if (clause != null) {
+                any.add(clause, Occur.SHOULD);
+                fuzzyWords += fuzzyWord ? 1 : 0;
+            }
+        }
+        for (String phrase : parsed.phrases()) {
+            for (String field : HIGHLIGHTED.keySet()) {
+                Query q = builder.createPhraseQuery(field, phrase, 0);
+                if (q != null) {
+                    any.add(q, Occur.SHOULD);
+                }
+            }
+        }
+        return any.build();
+    }
+
     private Query wordQuery(String word, boolean fuzzy) {
+        return wordQuery(word, fuzzy, FIELDS);
+    }
+
+    private Query wordQuery(String word, boolean fuzzy, Map<String, Float> fields) {
         List<Query> perField = new ArrayList<>();
-        for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
             Query q = builder.createBooleanQuery(field.getKey(), word, Occur.MUST);
             if (q != null) {
                 perField.add(new BoostQuery(q, field.getValue()));
@@ -170,7 +203,7 @@ final class TextQueries {
                 if (term.length() < FUZZY_MIN_LETTERS - 1) {
                     continue;
                 }
-                for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+                for (Map.Entry<String, Float> field : fields.entrySet()) {
                     if (!field.getKey().equals(PostingFields.ORGANIZATION_TEXT)) {
                         FuzzyQuery fq = new FuzzyQuery(new Term(field.getKey(), term), maxEdits, 1, FUZZY_EXPANSIONS,
                                 true);
