@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the indexer commits what it applied, and killed if the benchmark itself is interrupted.
  */
 final class ServiceProcess implements AutoCloseable {
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-Xmn128m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
 
     private final Process process;
@@ -69,6 +69,34 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * CPU seconds the JVM's JIT compiler threads have used so far (from /proc), or -1 where that cannot be read.
+     */
+    double compilerCpuSeconds() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // fields after the parenthesised name: state is field 3, utime 14, stime 15
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while reading: its time no longer counts
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
     long pid() {
