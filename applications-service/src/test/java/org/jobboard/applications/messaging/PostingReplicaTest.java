@@ -37,7 +37,9 @@ class PostingReplicaTest {
     }
 
     static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        // up to a consumer-group rebalance: a member that left without saying so holds its partitions for the
+        // session timeout (45 s), e.g. right after a local stack was stopped
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {
                 return;

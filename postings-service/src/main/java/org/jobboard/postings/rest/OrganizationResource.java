@@ -1,5 +1,6 @@
 package org.jobboard.postings.rest;
 
+import org.jobboard.platform.rest.SharedOpenApiComponents;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +97,7 @@ public class OrganizationResource {
                             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationInput.class),
                                     examples = @ExampleObject(name = "description", value = PostingExamples.ORGANIZATION_PATCH)) })
             JsonNode patch,
-            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED,
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = SharedOpenApiComponents.IF_MATCH_REQUIRED,
                     example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrganizationView organization = service.patch(id, patch, ifMatch);

@@ -1,5 +1,6 @@
 package org.jobboard.postings.rest;
 
+import org.jobboard.platform.rest.SharedOpenApiComponents;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -171,7 +172,7 @@ public class PostingResource {
                             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingInput.class),
                                     examples = @ExampleObject(name = "retitle", value = PostingExamples.MERGE_PATCH)) })
             JsonNode patch,
-            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = SharedOpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostingView posting = service.patch(id, patch, ifMatch);
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
@@ -253,7 +254,7 @@ public class PostingResource {
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response delete(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
-            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = OpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = SharedOpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }
