@@ -313,6 +313,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         TextQueries.Parsed parsed = query.hasText() ? TextQueries.parse(query.text()) : null;
         boolean fuzzy = after != null && after.fuzzy();
         Query textQuery = parsed == null ? null : text.query(parsed, fuzzy);
+        if (fuzzy) {
+            // expanded once here rather than again by each pass (main, one per filtered facet)
+            textQuery = searcher.rewrite(textQuery);
+        }
         Pass main = mainPass(searcher, textQuery, filters, query, sort, after);
 
         String didYouMean = null;
@@ -321,7 +325,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 didYouMean = text.didYouMean(searcher.getIndexReader(), parsed);
             }
             if (parsed.hasFuzzyCandidates()) {
-                Query fuzzyQuery = text.query(parsed, true);
+                Query fuzzyQuery = searcher.rewrite(text.query(parsed, true));
                 Pass tolerant = mainPass(searcher, fuzzyQuery, filters, query, sort, null);
                 if (tolerant.tally.total() > main.tally.total()) {
                     main = tolerant;
