@@ -3,6 +3,7 @@ package org.jobboard.search.domain;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,5 +44,24 @@ public record PostingSummary(String id, String title, Organization organization,
             @Schema(description = "Decimal string, at least min; null when open-ended", nullable = true,
                     pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15) String max,
             @Schema(enumeration = { "HOUR", "DAY", "WEEK", "MONTH", "YEAR" }) String period) {
+
+        /**
+         * What the range reaches per year (max, else min), so that hourly and yearly postings compare (2,080 working
+         * hours, 260 days, 52 weeks or 12 months a year); no currency conversion. Null without an amount.
+         */
+        public Long yearlyReach() {
+            String amount = max != null ? max : min;
+            if (amount == null) {
+                return null;
+            }
+            long factor = switch (period == null ? "YEAR" : period) {
+                case "HOUR" -> 2080;
+                case "DAY" -> 260;
+                case "WEEK" -> 52;
+                case "MONTH" -> 12;
+                default -> 1;
+            };
+            return new BigDecimal(amount).multiply(BigDecimal.valueOf(factor)).longValue();
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.jobboard.search.bench;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -113,7 +112,7 @@ final class PostgresBaseline implements AutoCloseable {
         insert.setString(i++, location.city());
         insert.setObject(i++, location.latitude());
         insert.setObject(i++, location.longitude());
-        Long yearly = p.salary() == null ? null : yearly(p.salary());
+        Long yearly = p.salary() == null ? null : p.salary().yearlyReach();
         insert.setString(i++, yearly == null ? null : p.salary().currency());
         insert.setObject(i++, yearly);
         insert.setArray(i++, loader.createArrayOf("text", p.skills().toArray()));
@@ -131,22 +130,6 @@ final class PostgresBaseline implements AutoCloseable {
         insert.executeBatch();
         loader.commit();
         pending = 0;
-    }
-
-    /** The same yearly amount the index filters and counts on (max, else min; 2,080 hours, 260 days, ...). */
-    static Long yearly(PostingSummary.Salary salary) {
-        String amount = salary.max() != null ? salary.max() : salary.min();
-        if (amount == null) {
-            return null;
-        }
-        long factor = switch (salary.period() == null ? "YEAR" : salary.period()) {
-            case "HOUR" -> 2080;
-            case "DAY" -> 260;
-            case "WEEK" -> 52;
-            case "MONTH" -> 12;
-            default -> 1;
-        };
-        return new BigDecimal(amount).multiply(BigDecimal.valueOf(factor)).longValue();
     }
 
     /**

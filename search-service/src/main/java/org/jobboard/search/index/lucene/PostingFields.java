@@ -23,7 +23,6 @@ import org.jobboard.search.domain.PostingSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -182,30 +181,12 @@ final class PostingFields {
         if (salary == null || salary.currency() == null) {
             return;
         }
-        Long reach = yearly(salary.max() != null ? salary.max() : salary.min(), salary.period());
+        Long reach = salary.yearlyReach();
         if (reach == null) {
             return;
         }
         doc.add(new KeywordField(SALARY_CURRENCY, salary.currency().toUpperCase(Locale.ROOT), Field.Store.NO));
         doc.add(new LongField(SALARY_REACH, reach, Field.Store.NO));
-    }
-
-    /**
-     * A salary amount per year, so that hourly and yearly postings compare (2,080 working hours, 260 days, 52 weeks or
-     * 12 months a year). No currency conversion.
-     */
-    static Long yearly(String amount, String period) {
-        if (amount == null) {
-            return null;
-        }
-        long factor = switch (period == null ? "YEAR" : period) {
-            case "HOUR" -> 2080;
-            case "DAY" -> 260;
-            case "WEEK" -> 52;
-            case "MONTH" -> 12;
-            default -> 1;
-        };
-        return new BigDecimal(amount).multiply(BigDecimal.valueOf(factor)).longValue();
     }
 
     static Set<String> skills(PostingSummary p) {
