@@ -6,11 +6,20 @@ import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,21 +27,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts, over every matching document, the values of some keyword fields (from their doc values) and collects the
- * yearly salary per currency for the histogram. Counting happens per segment on ordinals; values are resolved once
- * per segment, so the cost is one doc-values read per match and field.
+ * One pass that finds the top hits and counts every facet, multi-select included (Lucene's "drill sideways"): the
+ * query it runs holds the text and the filters that are no facet; each facet's own filter is checked per matching
+ * document instead. A document that passes every facet filter is a hit: it goes to the top-hits collector and is
+ * counted in every facet and the salary histogram. One that fails exactly one facet's filter is counted in that facet
+ * only (a facet's counts apply every filter but its own); one that fails two or more is skipped. Counting happens per
+ * segment on ordinals; values are resolved once per segment, so the cost is one doc-values read per match and field.
+ * Running the text query once, instead of once more per filtered facet, is what makes faceted search cheap.
  */
 final class FacetCounting implements CollectorManager<FacetCounting.Counter, FacetCounting.Tally> {
-    private final List<String> fields;
-    private final boolean salaries;
+    /** {@link Sideways#facet()} of the salary filter, whose "facet" is the salary histogram. */
+    static final int SALARY = -1;
 
-    FacetCounting(List<String> fields, boolean salaries) {
+    private final List<String> fields;
+    private final List<Sideways> sideways;
+    private final TopFieldCollectorManager top;
+
+    /**
+     * @param fields   the doc-values fields counted, one per facet
+     * @param sideways the facet filters, each with the index in {@code fields} of the facet it belongs to (or
+     *                 {@link #SALARY})
+     * @param top      the top-hits collector, handed the documents that pass every filter
+     */
+    FacetCounting(List<String> fields, List<Sideways> sideways, TopFieldCollectorManager top) {
         this.fields = List.copyOf(fields);
-        this.salaries = salaries;
+        this.sideways = List.copyOf(sideways);
+        this.top = top;
     }
 
-    /** Matches, value counts per field, and yearly salaries per currency (unsorted). */
-    record Tally(int total, Map<String, Map<String, Integer>> counts, Map<String, long[]> salaries) {
+    /** A facet's filter (a weight built without scores, so the searcher's query cache can hold it). */
+    record Sideways(Weight filter, int facet) {
+    }
+
+    /** The top hits, the number of hits, value counts per field, and yearly salaries per currency (unsorted). */
+    record Tally(TopFieldDocs top, int total, Map<String, Map<String, Integer>> counts, Map<String, long[]> salaries) {
         Map<String, Integer> counts(String field) {
             return counts.getOrDefault(field, Map.of());
         }
@@ -40,65 +68,106 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Fac
 
     @Override
     public Counter newCollector() {
-        return new Counter();
+        return new Counter(top.newCollector());
     }
 
     @Override
-    public Tally reduce(Collection<Counter> collectors) {
+    public Tally reduce(Collection<Counter> collectors) throws IOException {
         int total = 0;
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         Map<String, LongList> values = new HashMap<>();
+        List<TopFieldCollector> tops = new ArrayList<>();
         for (Counter c : collectors) {
             total += c.total;
+            tops.add(c.top);
             c.counts.forEach((field, byValue) -> byValue.forEach(
                     (value, n) -> counts.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Integer::sum)));
             c.salaries.forEach((currency, list) -> values.computeIfAbsent(currency, k -> new LongList()).addAll(list));
         }
         Map<String, long[]> salaryValues = new HashMap<>();
         values.forEach((currency, list) -> salaryValues.put(currency, list.toArray()));
-        return new Tally(total, counts, salaryValues);
+        return new Tally(top.reduce(tops), total, counts, salaryValues);
     }
 
     final class Counter implements Collector {
+        private final TopFieldCollector top;
         private int total;
         private final Map<String, Map<String, Integer>> counts = new HashMap<>();
         private final Map<String, LongList> salaries = new HashMap<>();
 
+        Counter(TopFieldCollector top) {
+            this.top = top;
+        }
+
         @Override
         public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+            // every match is visited (to count it), so no scorer may skip documents it deems uncompetitive
+            return top.scoreMode().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            LeafCollector hits = top.getLeafCollector(context);
             SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
             int[][] ordinalCounts = new int[fields.size()][];
             for (int i = 0; i < values.length; i++) {
                 values[i] = DocValues.getSortedSet(context.reader(), fields.get(i));
                 ordinalCounts[i] = new int[Math.toIntExact(values[i].getValueCount())];
             }
-            SortedSetDocValues currency = FacetCounting.this.salaries
-                    ? DocValues.getSortedSet(context.reader(), PostingFields.SALARY_CURRENCY) : null;
-            SortedNumericDocValues reach = FacetCounting.this.salaries
-                    ? DocValues.getSortedNumeric(context.reader(), PostingFields.SALARY_REACH) : null;
-            LongList[] byCurrency = currency == null ? null : new LongList[Math.toIntExact(currency.getValueCount())];
+            SortedSetDocValues currency = DocValues.getSortedSet(context.reader(), PostingFields.SALARY_CURRENCY);
+            SortedNumericDocValues reach = DocValues.getSortedNumeric(context.reader(), PostingFields.SALARY_REACH);
+            LongList[] byCurrency = new LongList[Math.toIntExact(currency.getValueCount())];
+            FilterCheck[] filters = new FilterCheck[sideways.size()];
+            for (int k = 0; k < filters.length; k++) {
+                filters[k] = new FilterCheck(sideways.get(k).filter().scorer(context));
+            }
             return new LeafCollector() {
                 @Override
-                public void setScorer(Scorable scorer) {
+                public void setScorer(Scorable scorer) throws IOException {
+                    // the wrapper ignores a minimum competitive score: skipping would lose documents to count
+                    hits.setScorer(new FilterScorable(scorer));
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    total++;
-                    for (int i = 0; i < values.length; i++) {
-                        SortedSetDocValues dv = values[i];
-                        if (dv.advanceExact(doc)) {
-                            for (int n = dv.docValueCount(); n > 0; n--) {
-                                ordinalCounts[i][(int) dv.nextOrd()]++;
+                    int failed = -1;
+                    for (int k = 0; k < filters.length; k++) {
+                        if (!filters[k].matches(doc)) {
+                            if (failed >= 0) {
+                                return; // fails two facet filters: counted nowhere
                             }
+                            failed = k;
                         }
                     }
-                    if (currency != null && currency.advanceExact(doc) && reach.advanceExact(doc)) {
+                    if (failed < 0) {
+                        total++;
+                        hits.collect(doc);
+                        for (int i = 0; i < values.length; i++) {
+                            count(i, doc);
+                        }
+                        salary(doc);
+                    } else {
+                        int facet = sideways.get(failed).facet();
+                        if (facet == SALARY) {
+                            salary(doc);
+                        } else {
+                            count(facet, doc);
+                        }
+                    }
+                }
+
+                private void count(int field, int doc) throws IOException {
+                    SortedSetDocValues dv = values[field];
+                    if (dv.advanceExact(doc)) {
+                        int[] perOrdinal = ordinalCounts[field];
+                        for (int n = dv.docValueCount(); n > 0; n--) {
+                            perOrdinal[(int) dv.nextOrd()]++;
+                        }
+                    }
+                }
+
+                private void salary(int doc) throws IOException {
+                    if (currency.advanceExact(doc) && reach.advanceExact(doc)) {
                         int ord = (int) currency.nextOrd();
                         LongList list = byCurrency[ord];
                         if (list == null) {
@@ -110,6 +179,7 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Fac
 
                 @Override
                 public void finish() throws IOException {
+                    hits.finish();
                     for (int i = 0; i < values.length; i++) {
                         Map<String, Integer> byValue = counts.computeIfAbsent(fields.get(i), f -> new HashMap<>());
                         int[] perOrdinal = ordinalCounts[i];
@@ -119,16 +189,39 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Fac
                             }
                         }
                     }
-                    if (byCurrency != null) {
-                        for (int ord = 0; ord < byCurrency.length; ord++) {
-                            if (byCurrency[ord] != null) {
-                                salaries.computeIfAbsent(currency.lookupOrd(ord).utf8ToString(), k -> new LongList())
-                                        .addAll(byCurrency[ord]);
-                            }
+                    for (int ord = 0; ord < byCurrency.length; ord++) {
+                        if (byCurrency[ord] != null) {
+                            salaries.computeIfAbsent(currency.lookupOrd(ord).utf8ToString(), k -> new LongList())
+                                    .addAll(byCurrency[ord]);
                         }
                     }
                 }
             };
+        }
+    }
+
+    /**
+     * Whether a segment's documents, visited in increasing order, match one filter: its iterator is advanced to each
+     * document asked about (and a two-phase filter confirmed there), never backwards.
+     */
+    static final class FilterCheck {
+        private final DocIdSetIterator iterator;
+        private final TwoPhaseIterator twoPhase;
+
+        FilterCheck(Scorer scorer) {
+            this.twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+            this.iterator = scorer == null ? null : twoPhase != null ? twoPhase.approximation() : scorer.iterator();
+        }
+
+        boolean matches(int doc) throws IOException {
+            if (iterator == null) {
+                return false; // no document of this segment matches
+            }
+            int current = iterator.docID();
+            if (current < doc) {
+                current = iterator.advance(doc);
+            }
+            return current == doc && (twoPhase == null || twoPhase.matches());
         }
     }
 

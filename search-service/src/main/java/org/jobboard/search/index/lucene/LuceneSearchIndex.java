@@ -24,10 +24,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -37,7 +37,7 @@ import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -313,51 +313,51 @@ public final class LuceneSearchIndex implements SearchIndex {
         TextQueries.Parsed parsed = query.hasText() ? TextQueries.parse(query.text()) : null;
         boolean fuzzy = after != null && after.fuzzy();
         Query textQuery = parsed == null ? null : text.query(parsed, fuzzy);
-        if (fuzzy) {
-            // expanded once here rather than again by each pass (main, one per filtered facet)
-            textQuery = searcher.rewrite(textQuery);
-        }
-        Pass main = mainPass(searcher, textQuery, filters, query, sort, after);
+        FacetCounting.Tally main = mainPass(searcher, textQuery, filters, query, sort, after);
 
         String didYouMean = null;
-        if (after == null && parsed != null && main.tally.total() < fuzzyBelowHits) {
-            if (main.tally.total() == 0) {
+        if (after == null && parsed != null && main.total() < fuzzyBelowHits) {
+            if (main.total() == 0) {
                 didYouMean = text.didYouMean(searcher.getIndexReader(), parsed);
             }
             if (parsed.hasFuzzyCandidates()) {
-                Query fuzzyQuery = searcher.rewrite(text.query(parsed, true));
-                Pass tolerant = mainPass(searcher, fuzzyQuery, filters, query, sort, null);
-                if (tolerant.tally.total() > main.tally.total()) {
+                FacetCounting.Tally tolerant = mainPass(searcher, text.query(parsed, true), filters, query, sort, null);
+                if (tolerant.total() > main.total()) {
                     main = tolerant;
-                    textQuery = fuzzyQuery;
                     fuzzy = true;
                 }
             }
         }
 
-        ScoreDoc[] docs = main.top.scoreDocs;
+        ScoreDoc[] docs = main.top().scoreDocs;
         boolean hasMore = docs.length > query.limit();
         List<SearchHit> hits = hits(searcher, Arrays.copyOf(docs, Math.min(docs.length, query.limit())), parsed,
                 query, fuzzy);
-        Facets facets = facets(searcher, textQuery, filters, main.tally, query);
-        int total = main.tally.total();
+        Facets facets = facets(searcher, main, query);
+        int total = main.total();
         boolean lowerBound = total > SearchResult.EXACT_TOTAL_LIMIT;
         return new SearchResult(hits, lowerBound ? SearchResult.EXACT_TOTAL_LIMIT : total, lowerBound, facets,
                 didYouMean, fuzzy, hasMore);
     }
 
-    private record Pass(TopFieldDocs top, FacetCounting.Tally tally) {
-    }
-
-    private Pass mainPass(IndexSearcher searcher, Query textQuery, Filters filters, PostingQuery query, SortOrder sort,
-            After after) throws IOException {
-        Query q = compose(textQuery, filters, null);
+    /**
+     * The hits of one page and every facet's counts in one pass: the text and the filters that are no facet form the
+     * query; the facet filters are checked per document ({@link FacetCounting}).
+     */
+    private FacetCounting.Tally mainPass(IndexSearcher searcher, Query textQuery, Filters filters, PostingQuery query,
+            SortOrder sort, After after) throws IOException {
         int wanted = query.limit() + 1; // one more than a page tells whether another page follows
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort(sort, query.near()), wanted,
                 after == null ? null : after.fieldDoc(), wanted);
-        FacetCounting counting = new FacetCounting(List.copyOf(FACET_FIELDS.values()), true);
-        Object[] results = searcher.search(q, new MultiCollectorManager(top, counting));
-        return new Pass((TopFieldDocs) results[0], (FacetCounting.Tally) results[1]);
+        List<String> facetFields = List.copyOf(FACET_FIELDS.values());
+        List<String> facetNames = List.copyOf(FACET_FIELDS.keySet());
+        List<FacetCounting.Sideways> sideways = new ArrayList<>();
+        for (Map.Entry<String, Query> filter : filters.byFacet().entrySet()) {
+            Weight weight = searcher.createWeight(searcher.rewrite(filter.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            int facet = filter.getKey().equals("salary") ? FacetCounting.SALARY : facetNames.indexOf(filter.getKey());
+            sideways.add(new FacetCounting.Sideways(weight, facet));
+        }
+        return searcher.search(compose(textQuery, filters), new FacetCounting(facetFields, sideways, top));
     }
 
     private static SortOrder effectiveSort(PostingQuery query) {
@@ -466,40 +466,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         return values.stream().map(BytesRef::new).toList();
     }
 
-    private static Query compose(Query textQuery, Filters filters, String withoutFacet) {
+    /** The text (or every posting) and the filters that are no facet; the facet filters are checked sideways. */
+    private static Query compose(Query textQuery, Filters filters) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(textQuery != null ? textQuery : new MatchAllDocsQuery(), textQuery != null ? Occur.MUST : Occur.FILTER);
         // excluding the few tombstones is far cheaper than intersecting with a clause every posting matches
         b.add(TOMBSTONES, Occur.MUST_NOT);
         filters.plain().forEach(f -> b.add(f, Occur.FILTER));
-        filters.byFacet().forEach((facet, f) -> {
-            if (!facet.equals(withoutFacet)) {
-                b.add(f, Occur.FILTER);
-            }
-        });
         return b.build();
     }
 
-    private Facets facets(IndexSearcher searcher, Query textQuery, Filters filters, FacetCounting.Tally main,
-            PostingQuery query) throws IOException {
+    private Facets facets(IndexSearcher searcher, FacetCounting.Tally tally, PostingQuery query) throws IOException {
         Map<String, List<FacetValue>> values = new HashMap<>();
         for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
-            FacetCounting.Tally tally = main;
-            if (filters.byFacet().containsKey(facet.getKey())) {
-                // multi-select: this facet's counts apply every filter but its own
-                tally = searcher.search(compose(textQuery, filters, facet.getKey()),
-                        new FacetCounting(List.of(facet.getValue()), false));
-            }
             boolean bounded = Set.of("city", "skills", "organization").contains(facet.getKey());
             values.put(facet.getKey(), top(tally.counts(facet.getValue()), bounded ? TOP_VALUES : Integer.MAX_VALUE));
         }
-        FacetCounting.Tally salaries = filters.byFacet().containsKey("salary")
-                ? searcher.search(compose(textQuery, filters, "salary"), new FacetCounting(List.of(), true))
-                : main;
         return new Facets(values.get("employmentType"), values.get("workplaceType"), values.get("seniority"),
                 values.get("country"), values.get("city"), values.get("skills"),
                 labelOrganizations(searcher, values.get("organization")),
-                SalaryHistograms.of(salaries.salaries(), query.currency()));
+                SalaryHistograms.of(tally.salaries(), query.currency()));
     }
 
     private static List<FacetValue> top(Map<String, Integer> counts, int limit) {

@@ -106,6 +106,150 @@ class LuceneSearchIndexTest {
         assertEquals(1, search("\"embedded\" c++:").total());
     }
 
+    /**
+     * Facets are counted in one pass with the facet filters checked per document; this compares every count with a
+     * plain Java count over the postings themselves, for random combinations of up to four facet filters.
+     */
+    @Test
+    void multiSelectFacetCountsMatchAPlainCountOverThePostings() throws Exception {
+        Random random = new Random(7);
+        List<String> employment = List.of("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY");
+        List<String> workplaces = List.of("REMOTE", "HYBRID", "ON_SITE");
+        List<String> seniorities = List.of("JUNIOR", "MID", "SENIOR", "LEAD");
+        List<String> skills = List.of("java", "python", "kafka", "react", "sql", "go");
+        List<List<String>> places = List.of(List.of("US", "Denver"), List.of("US", "Boulder"), List.of("DE", "Berlin"),
+                List.of("FR", "Paris"));
+        List<String> organizations = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        List<PostingSummary> postings = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            List<String> place = places.get(random.nextInt(places.size()));
+            PostingSummary.Salary salary = random.nextInt(5) == 0 ? null : new PostingSummary.Salary(
+                    random.nextBoolean() ? "USD" : "EUR", null, Integer.toString(30_000 + random.nextInt(150_000)), "YEAR");
+            PostingSummary posting = new PostingSummary(UUID.randomUUID().toString(),
+                    (random.nextBoolean() ? "Software Engineer " : "Data Analyst ") + i,
+                    new PostingSummary.Organization(organizations.get(random.nextInt(3)), "Org", null),
+                    pick(random, employment, 1 + random.nextInt(2)), pick(random, workplaces, 1).get(0),
+                    pick(random, seniorities, 1).get(0),
+                    List.of(new PostingSummary.Location(place.get(0), null, place.get(1), null, null, null)), salary,
+                    pick(random, skills, 1 + random.nextInt(3)), "Engineering", Instant.now(), null, 1);
+            postings.add(posting);
+            index.upsert(new IndexedPosting(posting, "A role."));
+        }
+        index.refresh();
+
+        for (int round = 0; round < 60; round++) {
+            Map<String, Object> filters = new java.util.LinkedHashMap<>();
+            List<String> kinds = new java.util.ArrayList<>(List.of("employmentType", "workplaceType", "seniority",
+                    "country", "city", "skills", "organization", "salary"));
+            java.util.Collections.shuffle(kinds, random);
+            for (String kind : kinds.subList(0, 1 + random.nextInt(4))) {
+                filters.put(kind, switch (kind) {
+                    case "employmentType" -> java.util.Set.copyOf(pick(random, employment, 1 + random.nextInt(2)));
+                    case "workplaceType" -> java.util.Set.copyOf(pick(random, workplaces, 1 + random.nextInt(2)));
+                    case "seniority" -> pick(random, seniorities, 1).get(0);
+                    case "country" -> pick(random, places, 1).get(0).get(0);
+                    case "city" -> pick(random, places, 1).get(0).get(1);
+                    case "skills" -> java.util.Set.copyOf(pick(random, skills, 1 + random.nextInt(2)));
+                    case "organization" -> organizations.get(random.nextInt(3));
+                    default -> 40_000L + random.nextInt(100_000);
+                });
+            }
+            String text = random.nextBoolean() ? "engineer" : null;
+            String currency = random.nextBoolean() ? "USD" : "EUR";
+            @SuppressWarnings("unchecked")
+            SearchResult result = index.search(new PostingQuery(text,
+                    (java.util.Set<String>) filters.get("employmentType"), (java.util.Set<String>) filters.get("workplaceType"),
+                    (String) filters.get("country"), null, (String) filters.get("city"), null, null,
+                    (Long) filters.get("salary"), currency, (String) filters.get("seniority"),
+                    (java.util.Set<String>) filters.get("skills"), (String) filters.get("organization"), null,
+                    SortOrder.RELEVANCE, 100, null));
+            String context = "text " + text + ", filters " + filters + ", currency " + currency;
+
+            List<PostingSummary> hits = postings.stream().filter(p -> matches(p, text, filters, currency, null)).toList();
+            assertEquals(hits.size(), result.total(), context);
+            if (hits.size() <= 100) {
+                assertEquals(hits.stream().map(PostingSummary::id).sorted().toList(),
+                        ids(result).stream().sorted().toList(), context);
+            }
+            Map<String, java.util.function.Function<PostingSummary, List<String>>> valuesOf = Map.of(
+                    "employmentType", PostingSummary::employmentTypes,
+                    "workplaceType", p -> List.of(p.workplaceType()),
+                    "seniority", p -> List.of(p.seniority()),
+                    "country", p -> List.of(p.locations().get(0).country()),
+                    "city", p -> List.of(p.locations().get(0).city()),
+                    "skills", PostingSummary::skills,
+                    "organization", p -> List.of(p.organization().id()));
+            for (var facet : valuesOf.entrySet()) {
+                Map<String, Long> expected = postings.stream()
+                        .filter(p -> matches(p, text, filters, currency, facet.getKey()))
+                        .flatMap(p -> facet.getValue().apply(p).stream())
+                        .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()));
+                Map<String, Long> counted = facetValues(result, facet.getKey()).stream()
+                        .collect(java.util.stream.Collectors.toMap(v -> v.value(), v -> v.count()));
+                assertEquals(expected, counted, facet.getKey() + " for " + context);
+            }
+            var histogram = result.facets().salary();
+            assertEquals(currency, histogram.currency(), context);
+            for (var bucket : histogram.buckets()) {
+                long expected = postings.stream().filter(p -> matches(p, text, filters, currency, "salary"))
+                        .filter(p -> p.salary() != null && p.salary().currency().equals(currency)
+                                && p.salary().yearlyReach() >= bucket.min())
+                        .count();
+                assertEquals(expected, bucket.count(), "salary bucket " + bucket.min() + " for " + context);
+            }
+        }
+    }
+
+    private static List<org.jobboard.search.domain.Facets.FacetValue> facetValues(SearchResult result, String facet) {
+        var facets = result.facets();
+        return switch (facet) {
+            case "employmentType" -> facets.employmentType();
+            case "workplaceType" -> facets.workplaceType();
+            case "seniority" -> facets.seniority();
+            case "country" -> facets.country();
+            case "city" -> facets.city();
+            case "skills" -> facets.skills();
+            default -> facets.organization();
+        };
+    }
+
+    /** The search's meaning written out plainly: every filter but {@code except} (a facet's own), and the text. */
+    @SuppressWarnings("unchecked")
+    private static boolean matches(PostingSummary p, String text, Map<String, Object> filters, String currency,
+            String except) {
+        if (text != null && !p.title().startsWith("Software Engineer")) {
+            return false;
+        }
+        for (var filter : filters.entrySet()) {
+            if (filter.getKey().equals(except)) {
+                continue;
+            }
+            Object wanted = filter.getValue();
+            boolean ok = switch (filter.getKey()) {
+                case "employmentType" -> p.employmentTypes().stream().anyMatch(((java.util.Set<String>) wanted)::contains);
+                case "workplaceType" -> ((java.util.Set<String>) wanted).contains(p.workplaceType());
+                case "seniority" -> wanted.equals(p.seniority());
+                case "country" -> wanted.equals(p.locations().get(0).country());
+                case "city" -> wanted.equals(p.locations().get(0).city());
+                case "skills" -> p.skills().containsAll((java.util.Set<String>) wanted);
+                case "organization" -> wanted.equals(p.organization().id());
+                default -> p.salary() != null && p.salary().currency().equals(currency)
+                        && p.salary().yearlyReach() >= (Long) wanted;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static <T> List<T> pick(Random random, List<T> from, int count) {
+        List<T> shuffled = new java.util.ArrayList<>(from);
+        java.util.Collections.shuffle(shuffled, random);
+        return List.copyOf(shuffled.subList(0, count));
+    }
+
     private void reopen() throws Exception {
         index.close();
         index = LocalIndexes.open(directory);
