@@ -27,10 +27,18 @@ build_if_stale() {
     fi
   done
   if [ $stale = 1 ]; then
+    # a running service loads classes from the jars the build replaces (NoSuchMethodError mid-request): it is
+    # stopped first and started again from the new build
+    local running=()
+    for service in "${SERVICES[@]}"; do
+      if is_running "$service"; then running+=("$service"); stop_process "$service"; fi
+    done
     info "building the services (mvn install -DskipTests; log in .local/logs/build.log)"
     mvn_run -q install -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed; see $LOGS/build.log
 $(grep -E 'ERROR' "$LOGS/build.log" | head -20)"
     ok "built"
+    for service in "${running[@]}"; do start_service "$service"; done
+    for service in "${running[@]}"; do wait_service "$service"; done
   else
     ok "services are up to date"
   fi

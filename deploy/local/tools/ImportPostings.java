@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * Args: gatewayUrl keycloakUrl csvFile user [--publish]
  */
 public class ImportPostings {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: what the services speak; the default h2c upgrade can end in a GOAWAY that fails a request
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
         String gateway = args[0];

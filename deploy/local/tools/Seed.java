@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public class Seed {
     static final String ACME = "0193e0a0-0000-7000-8000-00000000ac3e";
     static final String GLOBEX = "0193e0a0-0000-7000-8000-0000000910be";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: what the services speak; the default h2c upgrade can end in a GOAWAY that fails a seeding request
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static String gateway;
     static String keycloak;
 

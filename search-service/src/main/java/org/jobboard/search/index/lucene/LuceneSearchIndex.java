@@ -531,18 +531,25 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TextQueries.Parsed text, PostingQuery query,
             boolean fuzzy) throws IOException {
+        // each hit's stored fields are read (and their block decompressed) once, for the summary and the highlights
+        StoredFields stored = searcher.storedFields(); // one reader for the page: it reuses decompressed blocks
+        Set<String> wanted = text == null ? Set.of(PostingFields.SOURCE)
+                : Set.of(PostingFields.SOURCE, PostingFields.TITLE, PostingFields.DESCRIPTION);
+        Map<Integer, Document> documents = new HashMap<>();
+        for (ScoreDoc doc : docs) {
+            documents.put(doc.doc, stored.document(doc.doc, wanted));
+        }
         Map<Integer, SearchHit.Highlights> highlights = Map.of();
         if (text != null && docs.length > 0) {
             // fuzzy terms expanded to the index's terms first: then they are highlighted from the stored offsets
             // instead of by re-analysing every hit's text
             Query highlight = this.text.highlightQuery(text, fuzzy);
             highlights = Highlighting.highlight(searcher, queryAnalyzer, fuzzy ? searcher.rewrite(highlight) : highlight,
-                    docs);
+                    docs, documents);
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);
-        StoredFields stored = searcher.storedFields(); // one reader for the page: it reuses decompressed blocks
         for (ScoreDoc doc : docs) {
-            PostingSummary summary = fields.summary(stored.document(doc.doc, Set.of(PostingFields.SOURCE)));
+            PostingSummary summary = fields.summary(documents.get(doc.doc));
             hits.add(new SearchHit(summary, distanceKm(summary, query.near()), highlights.get(doc.doc),
                     sortValues((FieldDoc) doc, fuzzy)));
         }

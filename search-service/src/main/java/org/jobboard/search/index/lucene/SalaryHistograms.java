@@ -2,8 +2,6 @@ package org.jobboard.search.index.lucene;
 
 import org.jobboard.search.domain.Facets;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +28,26 @@ final class SalaryHistograms {
         if (values == null || values.length == 0) {
             return currency == null ? null : new Facets.SalaryHistogram(currency, "YEAR", List.of());
         }
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        long max = sorted[sorted.length - 1];
-        long step = niceStep(max / (double) TARGET_BUCKETS);
-        List<Facets.SalaryBucket> buckets = new ArrayList<>();
-        for (long min = 0; min <= max; min += step) {
-            buckets.add(new Facets.SalaryBucket(min, sorted.length - lowerBound(sorted, min)));
+        // one pass for the largest value and one to count per bucket: no sort of every matching salary
+        long max = 0;
+        for (long value : values) {
+            max = Math.max(max, value);
         }
-        return new Facets.SalaryHistogram(currency, "YEAR", buckets);
+        long step = niceStep(max / (double) TARGET_BUCKETS);
+        int bucketCount = (int) (max / step) + 1;
+        long[] inBucket = new long[bucketCount];
+        for (long value : values) {
+            if (value >= 0) {
+                inBucket[(int) (value / step)]++;
+            }
+        }
+        Facets.SalaryBucket[] buckets = new Facets.SalaryBucket[bucketCount];
+        long atLeast = 0;
+        for (int k = bucketCount - 1; k >= 0; k--) {
+            atLeast += inBucket[k];
+            buckets[k] = new Facets.SalaryBucket(k * step, atLeast);
+        }
+        return new Facets.SalaryHistogram(currency, "YEAR", List.of(buckets));
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
@@ -50,19 +59,5 @@ final class SalaryHistograms {
         double fraction = raw / power;
         double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
         return (long) (nice * power);
-    }
-
-    private static int lowerBound(long[] sorted, long value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }
