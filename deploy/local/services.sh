@@ -81,10 +81,12 @@ start_service() {
 
 # Search allocates a few MB per query (postings, highlighting, facet counts) and keeps little: a larger young
 # generation means several times fewer collections under load (measured with ./dev bench search).
+# <SERVICE>_JAVA_OPTIONS (e.g. GATEWAY_JAVA_OPTIONS, APPLICATIONS_SERVICE_JAVA_OPTIONS) adds options, e.g. a JFR recording.
 service_jvm_options() {
+  local extra_variable; extra_variable="$(echo "$1" | tr 'a-z-' 'A-Z_')_JAVA_OPTIONS"
   case $1 in
-    search-service) echo "-Xms256m -Xmx512m -Xmn128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";;
-    *) echo "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";;
+    search-service) echo "-Xms256m -Xmx512m -Xmn128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError ${!extra_variable:-}";;
+    *) echo "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError ${!extra_variable:-}";;
   esac
 }
 wait_service() {

@@ -62,5 +62,16 @@ public interface ApplicationsConfig {
         /** The first back-off after such a failure; it doubles with each attempt. */
         @WithDefault("30s")
         Duration retryDelay();
+
+        /**
+         * The share of a core one extraction thread may use while requests are being served (it pauses between
+         * documents); at full speed when the service is quiet. 1: it never pauses.
+         */
+        @WithDefault("0.25")
+        double busyShare();
+
+        /** A request within this window means the service is busy (ExtractionPacing). */
+        @WithDefault("1s")
+        Duration busyWindow();
     }
 }

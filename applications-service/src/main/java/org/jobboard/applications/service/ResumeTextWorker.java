@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after a lease ran out, wins. The file is never touched.
  *
  * <p>It runs on its own small pool ({@code jobboard.applications.resume.extraction.threads}), never on request
- * threads: woken right after an apply commits, and by a timer for retries, leftovers and other replicas' work.
+ * threads: woken right after an apply commits, and by a timer for retries, leftovers and other replicas' work. While
+ * requests are being served it pauses between documents ({@link ExtractionPacing}).
  */
 @ApplicationScoped
 public class ResumeTextWorker {
@@ -48,6 +49,9 @@ public class ResumeTextWorker {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ExtractionPacing pacing;
 
     private ExecutorService pool;
     /** Drains submitted but not started yet: one waiting drain is enough to see every wake-up before it. */
@@ -121,12 +125,30 @@ public class ResumeTextWorker {
         List<ClaimedExtraction> batch;
         while (!stopping.get() && !(batch = queue.claim()).isEmpty()) {
             for (ClaimedExtraction claim : batch) {
+                long started = System.nanoTime();
                 if (extract(claim)) {
                     finished++;
+                }
+                if (!giveWay(pacing.pauseNanosAfter(System.nanoTime() - started))) {
+                    return finished; // shutting down: the rest of the batch stays PENDING until its lease runs out
                 }
             }
         }
         return finished;
+    }
+
+    /** Pauses while requests are being served (ExtractionPacing); false when interrupted by a shutdown. */
+    private boolean giveWay(long pauseNanos) {
+        if (pauseNanos <= 0) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(pauseNanos);
+            return !stopping.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean extract(ClaimedExtraction claim) {

@@ -202,7 +202,8 @@ final class BenchReport {
             md.append("\n## (a) search-service over HTTP at fixed rates\n\n");
             md.append(String.format(Locale.ROOT, "A second search-service process (the packaged jar) on its own port, "
                     + "index and topic, queried over HTTP/1.1 by an open-loop generator in another JVM on the same "
-                    + "machine (up to %d requests in flight), %.0f s per rate after a %.0f s warm-up (until the service's "
+                    + "machine (up to %d requests in flight, each generator thread on its own kept-alive connection, "
+                    + "writing the request and reading the response itself), %.0f s per rate after a %.0f s warm-up (until the service's "
                     + "JIT compiler threads used < 5 %% of a core for 10 s).%n%n",
                     run.service.workers(), run.secondsPerRate, run.serviceWarmUpSeconds));
             ladder(md, run.service);

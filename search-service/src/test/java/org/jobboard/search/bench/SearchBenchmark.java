@@ -8,10 +8,6 @@ import org.jobboard.search.testing.SearchIndexTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -48,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * It prints a table and writes a Markdown report with a PNG chart to the results directory.
  *
  * <p>Options ({@code --name=value}): datasets, postings, queries (per kind, single-threaded), seconds (per rate),
- * rates, freshness (probes), parts (http,inprocess,postgres,freshness), kafka, jdbc, db-user, db-password,
+ * rates, freshness (probes), slowest (print the N slowest single-threaded queries of each kind), parts (http,inprocess,postgres,freshness), kafka, jdbc, db-user, db-password,
  * service-jar, keycloak, gateway, work, logs, results, keep.
  */
 public final class SearchBenchmark {
@@ -249,15 +245,11 @@ public final class SearchBenchmark {
             run.rebuildHow = "second search-service process, from its start to /q/health/ready UP";
             say("index rebuilt from the topic: ready %.1f s after the process started (%,.0f postings/s)",
                     run.rebuildSeconds, run.postings / run.rebuildSeconds);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            String base = service.baseUrl();
+            KeepAliveHttp http = new KeepAliveHttp(service.baseUrl());
             FixedRate.Request request = i -> {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                        URI.create(base + mix.get(i % mix.size()).httpPath())).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
+                int status = http.get(mix.get(i % mix.size()).httpPath());
+                if (status != 200) {
+                    throw new IllegalStateException("HTTP " + status);
                 }
             };
             warmUp("the service (HTTP)", 4, request);
@@ -269,6 +261,7 @@ public final class SearchBenchmark {
                     step -> System.out.println("    " + step.line()));
             say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.service.maxSustainedQps(),
                     run.service.maxKeptUpQps());
+            http.close();
             run.serviceHeapBytes = service.heapAfterFullGc();
             run.serviceRssBytes = service.residentBytes();
             say("service heap after a full GC: %,d bytes; resident set %,d bytes", run.serviceHeapBytes,
@@ -441,7 +434,18 @@ public final class SearchBenchmark {
             executor.run(query);
             nanos[n++] = System.nanoTime() - t;
         }
+        printSlowest(queries, warmUp, nanos, n);
         return new KindStats(kind, Latencies.of(nanos, n), n / seconds(start));
+    }
+
+    /** With --slowest=N (BENCH_SLOWEST): the N slowest queries of a single-threaded run, to see what makes the tail. */
+    private void printSlowest(List<BenchQuery> queries, int first, long[] nanos, int n) {
+        int slowest = Integer.parseInt(option("slowest", "0"));
+        java.util.stream.IntStream.range(0, n).boxed()
+                .sorted((a, b) -> Long.compare(nanos[b], nanos[a]))
+                .limit(slowest)
+                .forEach(i -> System.out.printf("      %7.2f ms  %s%n", nanos[i] / 1e6,
+                        queries.get((first + i) % queries.size()).httpPath()));
     }
 
     // ---------------------------------------------------------------- (c) PostgreSQL

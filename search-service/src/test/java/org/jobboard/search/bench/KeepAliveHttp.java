@@ -1,0 +1,163 @@
+package org.jobboard.search.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A minimal HTTP/1.1 GET client for the load generator: one kept-alive connection per generator thread, the request
+ * written and the response read on that thread. The JDK client hands every exchange between its selector and
+ * executor threads; on a 2-core machine that the measured service shares, each hand-over waits for a core and showed
+ * up in the service's percentiles. A benchmark client should cost the machine as little as it can (like wrk).
+ */
+final class KeepAliveHttp implements AutoCloseable {
+    private final String host;
+    private final int port;
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+    KeepAliveHttp(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        this.host = uri.getHost();
+        this.port = uri.getPort();
+    }
+
+    /** GETs {@code pathAndQuery}, reads the whole body and returns the status; a broken connection is reopened once. */
+    int get(String pathAndQuery) throws IOException {
+        Connection connection = connections.get();
+        if (connection != null) {
+            try {
+                return connection.get(pathAndQuery);
+            } catch (IOException e) {
+                close(connection); // closed by the server while idle: one fresh attempt below
+            }
+        }
+        connection = new Connection(host, port);
+        connections.set(connection);
+        all.add(connection);
+        try {
+            return connection.get(pathAndQuery);
+        } catch (IOException e) {
+            close(connection);
+            throw e;
+        }
+    }
+
+    private void close(Connection connection) {
+        connections.remove();
+        all.remove(connection);
+        try {
+            connection.socket.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection connection : all) {
+            try {
+                connection.socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        all.clear();
+    }
+
+    private final class Connection {
+        final Socket socket;
+        final InputStream input;
+        final OutputStream output;
+        final byte[] skip = new byte[16 * 1024];
+
+        Connection(String host, int port) throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(host, port), 5_000);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            input = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            output = socket.getOutputStream();
+        }
+
+        int get(String pathAndQuery) throws IOException {
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nAccept: application/json\r\n\r\n";
+            output.write(request.getBytes(StandardCharsets.US_ASCII));
+            output.flush();
+            String status = line(input);
+            if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+                throw new IOException("unexpected status line: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(input); !header.isEmpty(); header = line(input)) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line(input).split(";")[0].strip(), 16); size > 0;
+                        size = Long.parseLong(line(input).split(";")[0].strip(), 16)) {
+                    discard(input, size);
+                    line(input); // the CRLF after each chunk
+                }
+                for (String trailer = line(input); !trailer.isEmpty(); trailer = line(input)) {
+                    // trailers are not used
+                }
+            } else if (length >= 0) {
+                discard(input, length);
+            } else {
+                close = true; // a body delimited by the end of the connection
+                while (input.read(skip) >= 0) {
+                    // read to the end
+                }
+            }
+            if (close) {
+                KeepAliveHttp.this.close(this);
+            }
+            return code;
+        }
+
+        private void discard(InputStream input, long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                int read = input.read(skip, 0, (int) Math.min(skip.length, left));
+                if (read < 0) {
+                    throw new EOFException("the response ended early");
+                }
+                left -= read;
+            }
+        }
+
+        private static String line(InputStream input) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+            for (int c = input.read(); c != '\n'; c = input.read()) {
+                if (c < 0) {
+                    throw new EOFException("the connection closed");
+                }
+                if (c != '\r') {
+                    line.write(c);
+                }
+            }
+            return line.toString(StandardCharsets.US_ASCII);
+        }
+    }
+}
