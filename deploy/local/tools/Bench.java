@@ -29,6 +29,8 @@ public class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    static final int WARM_UP_SECONDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "3"));
+
     record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
         double throughput() {
             return requests / seconds;
@@ -48,10 +50,13 @@ public class Bench {
         }
     }
 
-    /** Runs {@code request(i)} from {@code concurrency} threads for {@code seconds} after a 3 s warm-up. */
+    /**
+     * Runs {@code request(i)} from {@code concurrency} threads for {@code seconds} after a warm-up (BENCH_WARMUP
+     * seconds, 3 by default; the gateway was just restarted, so a longer one measures warmer code).
+     */
     static Result run(String name, int concurrency, int seconds, IntFunction<HttpRequest> request, int expected)
             throws Exception {
-        loop(concurrency, 3, request, expected, null);
+        loop(concurrency, WARM_UP_SECONDS, request, expected, null);
         List<long[]> samples = new ArrayList<>();
         long started = System.nanoTime();
         long[] counts = loop(concurrency, seconds, request, expected, samples);
@@ -140,9 +145,9 @@ public class Bench {
         String query = "/v1/search/postings?q=engineer&limit=10";
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
         boolean wrk = useWrk();
-        System.out.printf("gateway overhead: %d concurrent connections, %d s per run after a 3 s warm-up, %d alternating rounds "
+        System.out.printf("gateway overhead: %d concurrent connections, %d s per run after a %d s warm-up, %d alternating rounds "
                 + "(direct, gateway, direct, ...; the median of each is reported); load generator: %s%n", concurrency, seconds,
-                rounds, wrk ? "wrk" : "Java HttpClient (install wrk for a lighter one)");
+                WARM_UP_SECONDS, rounds, wrk ? "wrk" : "Java HttpClient (install wrk for a lighter one)");
         for (String[] target : List.of(new String[] { "GET posting", postings, posting }, new String[] { "search", search, query })) {
             List<Summary> direct = new ArrayList<>();
             List<Summary> proxied = new ArrayList<>();
@@ -199,7 +204,7 @@ public class Bench {
         if (!wrk) {
             return Summary.of(run(name, concurrency, seconds, i -> get(url), 200));
         }
-        runWrk(concurrency, 3, url); // warm-up
+        runWrk(concurrency, WARM_UP_SECONDS, url); // warm-up
         String out = runWrk(concurrency, seconds, url);
         Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
         Matcher max = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)").matcher(out);
@@ -261,8 +266,8 @@ public class Bench {
         IntFunction<HttpRequest> create = i -> HttpRequest.newBuilder(URI.create(gateway + "/v1/postings"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(posting(runId + 1, i))).build();
-        System.out.printf("postings through the gateway, %d concurrent clients, %d s per run (after a 3 s warm-up)%n",
-                concurrency, seconds);
+        System.out.printf("postings through the gateway, %d concurrent clients, %d s per run (after a %d s warm-up)%n",
+                concurrency, seconds, WARM_UP_SECONDS);
         Result drafts = run("create a draft (POST /v1/postings)", concurrency, seconds, create, 201);
         Result published = run("create + publish (batch of 1)", concurrency, seconds, createAndPublish, 200);
         drafts.print();
@@ -325,8 +330,9 @@ public class Bench {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         };
-        System.out.printf("applications through the gateway (%s), %d concurrent clients, %d s (after a 3 s warm-up), %d postings%n",
-                withResume ? "JSON + 100 KB PDF" : "JSON only, BENCH_NO_RESUME", concurrency, seconds, postingIds.size());
+        System.out.printf("applications through the gateway (%s), %d concurrent clients, %d s (after a %d s warm-up), %d postings%n",
+                withResume ? "JSON + 100 KB PDF" : "JSON only, BENCH_NO_RESUME", concurrency, seconds, WARM_UP_SECONDS,
+                postingIds.size());
         run(withResume ? "apply with a resume" : "apply without a resume", concurrency, seconds, apply, 201).print();
     }
 
