@@ -37,8 +37,9 @@ build_if_stale() {
     mvn_run -q install -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed; see $LOGS/build.log
 $(grep -E 'ERROR' "$LOGS/build.log" | head -20)"
     ok "built"
-    for service in "${running[@]}"; do start_service "$service"; done
-    for service in "${running[@]}"; do wait_service "$service"; done
+    # ${a[@]+...}: an empty array under set -u (bash 3.2 on macOS)
+    for service in ${running[@]+"${running[@]}"}; do start_service "$service"; done
+    for service in ${running[@]+"${running[@]}"}; do wait_service "$service"; done
   else
     ok "services are up to date"
   fi

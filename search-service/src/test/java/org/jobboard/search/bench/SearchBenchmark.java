@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * It prints a table and writes a Markdown report with a PNG chart to the results directory.
  *
  * <p>Options ({@code --name=value}): datasets, postings, queries (per kind, single-threaded), seconds (per rate),
- * rates, freshness (probes), slowest (print the N slowest single-threaded queries of each kind), parts (http,inprocess,postgres,freshness), kafka, jdbc, db-user, db-password,
+ * rates, freshness (probes), slowest (print the N slowest single-threaded queries of each kind), parts
+ * (http,inprocess,postgres,freshness), kafka, jdbc, db-user, db-password,
  * service-jar, keycloak, gateway, work, logs, results, keep.
  */
 public final class SearchBenchmark {
@@ -245,23 +246,23 @@ public final class SearchBenchmark {
             run.rebuildHow = "second search-service process, from its start to /q/health/ready UP";
             say("index rebuilt from the topic: ready %.1f s after the process started (%,.0f postings/s)",
                     run.rebuildSeconds, run.postings / run.rebuildSeconds);
-            KeepAliveHttp http = new KeepAliveHttp(service.baseUrl());
-            FixedRate.Request request = i -> {
-                int status = http.get(mix.get(i % mix.size()).httpPath());
-                if (status != 200) {
-                    throw new IllegalStateException("HTTP " + status);
-                }
-            };
-            warmUp("the service (HTTP)", 4, request);
-            warmUntilCompiled(service, request);
-            say("(a) search-service over HTTP, open loop, %.0f s per rate, up to %d requests in flight", run.secondsPerRate,
-                    64);
-            System.out.println("    " + FixedRate.HEADER);
-            run.service = FixedRate.ladder("search-service (HTTP)", run.rates, run.secondsPerRate, 64, mix, request,
-                    step -> System.out.println("    " + step.line()));
-            say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.service.maxSustainedQps(),
-                    run.service.maxKeptUpQps());
-            http.close();
+            try (KeepAliveHttp http = new KeepAliveHttp(service.baseUrl())) {
+                FixedRate.Request request = i -> {
+                    int status = http.get(mix.get(i % mix.size()).httpPath());
+                    if (status != 200) {
+                        throw new IllegalStateException("HTTP " + status);
+                    }
+                };
+                warmUp("the service (HTTP)", 4, request);
+                warmUntilCompiled(service, request);
+                say("(a) search-service over HTTP, open loop, %.0f s per rate, up to %d requests in flight",
+                        run.secondsPerRate, 64);
+                System.out.println("    " + FixedRate.HEADER);
+                run.service = FixedRate.ladder("search-service (HTTP)", run.rates, run.secondsPerRate, 64, mix, request,
+                        step -> System.out.println("    " + step.line()));
+                say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.service.maxSustainedQps(),
+                        run.service.maxKeptUpQps());
+            }
             run.serviceHeapBytes = service.heapAfterFullGc();
             run.serviceRssBytes = service.residentBytes();
             say("service heap after a full GC: %,d bytes; resident set %,d bytes", run.serviceHeapBytes,
@@ -441,6 +442,9 @@ public final class SearchBenchmark {
     /** With --slowest=N (BENCH_SLOWEST): the N slowest queries of a single-threaded run, to see what makes the tail. */
     private void printSlowest(List<BenchQuery> queries, int first, long[] nanos, int n) {
         int slowest = Integer.parseInt(option("slowest", "0"));
+        if (slowest <= 0) {
+            return;
+        }
         java.util.stream.IntStream.range(0, n).boxed()
                 .sorted((a, b) -> Long.compare(nanos[b], nanos[a]))
                 .limit(slowest)

@@ -33,7 +33,7 @@ import java.util.Map;
  * counted in every facet and the salary histogram. One that fails exactly one facet's filter is counted in that facet
  * only (a facet's counts apply every filter but its own); one that fails two or more is skipped. Counting happens per
  * segment on ordinals; values are resolved once per segment, so the cost is one doc-values read per match and field.
- * Running the text query once, instead of once more per filtered facet, is what makes faceted search cheap.
+ * The text query runs once, not once more per filtered facet.
  */
 final class FacetCounting implements CollectorManager<FacetCounting.Counter, FacetCounting.Tally> {
     /** {@link Sideways#facet()} of the salary filter, whose "facet" is the salary histogram. */

@@ -96,6 +96,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Facet name → doc-values field counted for it. */
     private static final Map<String, String> FACET_FIELDS = facetFields();
+    /** The same, as lists: a facet's position is its index in {@link FacetCounting}. */
+    private static final List<String> FACET_NAMES = List.copyOf(FACET_FIELDS.keySet());
+    private static final List<String> FACET_FIELD_NAMES = List.copyOf(FACET_FIELDS.values());
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -349,15 +352,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         int wanted = query.limit() + 1; // one more than a page tells whether another page follows
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort(sort, query.near()), wanted,
                 after == null ? null : after.fieldDoc(), wanted);
-        List<String> facetFields = List.copyOf(FACET_FIELDS.values());
-        List<String> facetNames = List.copyOf(FACET_FIELDS.keySet());
         List<FacetCounting.Sideways> sideways = new ArrayList<>();
         for (Map.Entry<String, Query> filter : filters.byFacet().entrySet()) {
             Weight weight = searcher.createWeight(searcher.rewrite(filter.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            int facet = filter.getKey().equals("salary") ? FacetCounting.SALARY : facetNames.indexOf(filter.getKey());
+            int facet = filter.getKey().equals("salary") ? FacetCounting.SALARY : FACET_NAMES.indexOf(filter.getKey());
             sideways.add(new FacetCounting.Sideways(weight, facet));
         }
-        return searcher.search(compose(textQuery, filters), new FacetCounting(facetFields, sideways, top));
+        return searcher.search(compose(textQuery, filters), new FacetCounting(FACET_FIELD_NAMES, sideways, top));
     }
 
     private static SortOrder effectiveSort(PostingQuery query) {
