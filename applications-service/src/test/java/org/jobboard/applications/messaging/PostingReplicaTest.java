@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The posting replica, fed from the real topic: applied by version, idempotent, poison messages dead-lettered. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class PostingReplicaTest {
     @Inject
     EntityManager em;

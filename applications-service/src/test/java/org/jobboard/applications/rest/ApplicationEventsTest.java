@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Application events read back from the real topic: CloudEvents headers, key, order, versions, no personal data. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class ApplicationEventsTest {
     static final Set<String> ALLOWED_FIELDS = Set.of("applicationId", "postingId", "organizationId", "from", "stage",
             "version", "occurredAt");

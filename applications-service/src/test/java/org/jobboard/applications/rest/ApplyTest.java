@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Applying: the posting's state from the replica, form answers, resumes (real files), duplicates, idempotency. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class ApplyTest {
     static final String PDF = "application/pdf";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -231,6 +233,41 @@ class ApplyTest {
         assertTrue(response.contains("application/problem+json"), response);
         assertTrue(response.contains("\"status\":413"), response);
         assertNothingStoredFor(erin, posting);
+    }
+
+    @Test
+    void aClientThatWaitsForOneHundredContinueGetsItThenItsApplication() throws Exception {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String frank = Fixtures.newCandidate("frank");
+        String boundary = "jobboard-test-boundary";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + Fixtures.application(posting) + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"resume\"; filename=\"cv.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nTen years of Java.\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = socket.getInputStream();
+            // a small body is read in full before the endpoint runs (SmallBodyPreRead): the go-ahead must come first
+            out.write(("POST /v1/applications HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + frank
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+                    + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder interim = new StringBuilder();
+            while (!interim.toString().endsWith("\r\n\r\n")) {
+                int b = in.read(); // times out (failing the test) when no interim response comes
+                assertTrue(b >= 0, "the connection closed before the interim response: " + interim);
+                interim.append((char) b);
+            }
+            assertTrue(interim.toString().startsWith("HTTP/1.1 100"), interim.toString());
+            out.write(body);
+            out.flush();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 201"), response);
+            assertTrue(response.contains("\"status\":\"SUBMITTED\""), response);
+        }
     }
 
     @Test

@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * caller may not see is 404 (the same as a missing id), never 403 that would confirm it exists.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class AuthorizationMatrixTest {
     String organization;
     String posting;

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every public operation is documented for integrators: an operation added without its documentation fails here. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class OpenApiDocumentTest {
     @Test
     void everyOperationHasSummaryDescriptionExamplesAndItsErrors() throws Exception {

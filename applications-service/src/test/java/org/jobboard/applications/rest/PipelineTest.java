@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The hiring pipeline: every legal and illegal move, If-Match, the append-only history, the candidate's view. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class PipelineTest {
 
     record Setup(String organization, String posting, String recruiter) {

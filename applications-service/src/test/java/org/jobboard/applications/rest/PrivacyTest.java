@@ -38,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Export, erasure (then a scan of every stored value for the person), and retention. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class PrivacyTest {
     @Inject
     RetentionJob retention;

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * applies wake its worker), so what these tests hand back to PENDING is left to the workers they start.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "applications"))
+@QuarkusTestResource(value = StackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "applications"),
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
 class ResumeTextWorkerTest {
     @Inject
     ResumeTextWorker worker;

@@ -9,8 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Gives a {@code @QuarkusTest} the stack's real PostgreSQL (its own test database, {@code <database>_test}, emptied
@@ -20,16 +30,23 @@ import java.util.Properties;
  * <pre>
  * &#64;QuarkusTestResource(value = StackTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "postings"))
  * </pre>
+ *
+ * With {@code consumeFromNow = "group:topic"} the service's test consumer group starts at the topic's end as it is
+ * when the tests start. Its database is emptied at each start anyway, so older events (another run's, or the
+ * thousands a benchmark put on the local broker) are of no use to it, and working through them first made tests
+ * time out waiting for their own events.
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     private String database;
     private boolean needsStack = true;
+    private String consumeFromNow;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
         // "stack=none": only the test token trust (e.g. the gateway, which needs neither database nor Kafka)
         needsStack = !"none".equals(initArgs.get("stack"));
+        consumeFromNow = initArgs.get("consumeFromNow");
     }
 
     @Override
@@ -40,6 +57,10 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
         }
         Properties stack = LocalStack.ensureRunning();
         config.put("kafka.bootstrap.servers", stack.getProperty("JOBBOARD_KAFKA_BOOTSTRAP"));
+        if (consumeFromNow != null) {
+            String[] groupAndTopic = consumeFromNow.split(":", 2);
+            moveGroupToTopicEnd(stack.getProperty("JOBBOARD_KAFKA_BOOTSTRAP"), groupAndTopic[0], groupAndTopic[1]);
+        }
         if (database != null) {
             String testDatabase = database + "_test";
             String server = "jdbc:postgresql://" + stack.getProperty("JOBBOARD_DB_HOST") + ":"
@@ -54,6 +75,24 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.flyway.clean-at-start", "true");
         }
         return config;
+    }
+
+    /** Commits the topic's current end offsets for the group (which has no members yet: the service has not started). */
+    static void moveGroupToTopicEnd(String bootstrap, String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> new OffsetAndMetadata(e.getValue().offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot move consumer group " + group + " to the end of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void createDatabaseIfMissing(String adminUrl, String user, String password, String name) {
