@@ -65,17 +65,27 @@ public class ResumeInspector {
      */
     static final int MAGIC_HEAD_BYTES = 8 * 1024;
 
+    /** Most resumes are well under this; the memory a request holds for its file stays bounded by it. */
+    static final int IN_MEMORY_MAX_BYTES = 1024 * 1024;
+
     private final Detector detector = headOnlyMagic(TikaConfig.getDefaultConfig());
 
     public static String extensionOf(String mediaType) {
         return ACCEPTED.getOrDefault(mediaType, "bin");
     }
 
-    /** An upload in a temporary file: 413 over the size limit, 415 for a type we do not take, 422 when empty. */
+    /**
+     * An upload in a temporary file: 413 over the size limit, 415 for a type we do not take, 422 when empty. Up to
+     * {@link #IN_MEMORY_MAX_BYTES} it is read once into memory and checked and stored from there (one read instead of
+     * one per step: detection, digest, store); a larger one is streamed from the file at each step.
+     */
     public InspectedResume inspect(Path file, long declaredSize) {
         try {
             long size = Files.size(file);
             checkSize(Math.max(declaredSize, size));
+            if (size <= IN_MEMORY_MAX_BYTES) {
+                return inspect(Files.readAllBytes(file));
+            }
             String mediaType;
             try (TikaInputStream in = TikaInputStream.get(file)) {
                 mediaType = accepted(detect(in));

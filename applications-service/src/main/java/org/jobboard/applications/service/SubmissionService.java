@@ -140,8 +140,11 @@ public class SubmissionService {
         return mapper.candidateView(a, posting.title, stored, history);
     }
 
-    /** Streams the upload from where it is (its temporary file, or memory) into the store. */
+    /** The upload from where it is: memory, or streamed from its temporary file. */
     private String store(ResumeInspector.InspectedResume resume) {
+        if (resume.bytes() != null) {
+            return files.store(resume.bytes(), resume.mediaType());
+        }
         try (InputStream content = resume.open()) {
             return files.store(content, resume.sizeBytes(), resume.mediaType());
         } catch (IOException e) {

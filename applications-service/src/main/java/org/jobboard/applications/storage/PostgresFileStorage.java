@@ -10,6 +10,7 @@ import org.jobboard.platform.ids.Ids;
 
 import java.io.InputStream;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,20 @@ public class PostgresFileStorage implements FileStorage {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public String store(InputStream content, long sizeBytes, String mediaType) {
+        return insert(sizeBytes, mediaType, (insert, index) -> insert.setBinaryStream(index, content, sizeBytes));
+    }
+
+    /**
+     * A file already in memory goes to the driver as one array, which it writes to the socket in one go (a stream is
+     * copied through an 8 KB buffer, one socket write each: a dozen system calls for a 100 KB resume).
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String store(byte[] content, String mediaType) {
+        return insert(content.length, mediaType, (insert, index) -> insert.setBytes(index, content));
+    }
+
+    private String insert(long sizeBytes, String mediaType, ContentBinder content) {
         UUID id = Ids.newUuid();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -37,12 +52,17 @@ public class PostgresFileStorage implements FileStorage {
                 insert.setObject(1, id);
                 insert.setString(2, mediaType);
                 insert.setLong(3, sizeBytes);
-                insert.setBinaryStream(4, content, sizeBytes);
+                content.bind(insert, 4);
                 insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
         });
         return id.toString();
+    }
+
+    @FunctionalInterface
+    private interface ContentBinder {
+        void bind(PreparedStatement insert, int index) throws SQLException;
     }
 
     /** A projection, not an entity: the content is not kept (and copied) in the persistence context. */
