@@ -1,3 +1,9 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +61,7 @@ public class Bench {
      * Runs {@code request(i)} from {@code concurrency} threads for {@code seconds} after a warm-up (BENCH_WARMUP
      * seconds, 3 by default; the gateway was just restarted, so a longer one measures warmer code).
      */
-    static Result run(String name, int concurrency, int seconds, IntFunction<HttpRequest> request, int expected)
+    static Result run(String name, int concurrency, int seconds, IntFunction<Call> request, int expected)
             throws Exception {
         loop(concurrency, WARM_UP_SECONDS, request, expected, null);
         List<long[]> samples = new ArrayList<>();
@@ -65,7 +72,7 @@ public class Bench {
         return new Result(name, counts[0], counts[1], elapsed, all);
     }
 
-    static long[] loop(int concurrency, int seconds, IntFunction<HttpRequest> request, int expected,
+    static long[] loop(int concurrency, int seconds, IntFunction<Call> request, int expected,
             List<long[]> samples) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong ok = new AtomicLong();
@@ -80,13 +87,12 @@ public class Bench {
             }
             Thread thread = new Thread(() -> {
                 int n = 0;
+                KeepAliveConnection connection = new KeepAliveConnection();
                 try {
                     while (System.nanoTime() < deadline) {
                         long start = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> response = HTTP.send(request.apply(sequence.getAndIncrement()),
-                                    HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() == expected) {
+                            if (connection.exchange(request.apply(sequence.getAndIncrement())) == expected) {
                                 ok.incrementAndGet();
                                 if (n < latencies.length) {
                                     latencies[n++] = System.nanoTime() - start;
@@ -96,9 +102,11 @@ public class Bench {
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
+                            connection.close(); // the next request opens a new one
                         }
                     }
                 } finally {
+                    connection.close();
                     done.countDown();
                 }
             });
@@ -126,6 +134,120 @@ public class Bench {
         return HttpRequest.newBuilder(URI.create(url)).GET().build();
     }
 
+    /** One request of a measured loop: sent as is by {@link KeepAliveConnection}. */
+    record Call(String method, URI uri, Map<String, String> headers, byte[] body) {
+        static Call get(String url) {
+            return new Call("GET", URI.create(url), Map.of(), null);
+        }
+
+        static Call post(String url, Map<String, String> headers, byte[] body) {
+            return new Call("POST", URI.create(url), headers, body);
+        }
+
+        static Call postJson(String url, String token, String json) {
+            return post(url, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+                    json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * An HTTP/1.1 client with one kept-alive connection, for one load-generating thread: a request goes out in one
+     * write, the answer is read on the same thread. The JDK client hands every exchange between its selector and
+     * executor threads, and on 2 cores shared with the system under test each hand-over waits for a core: it took
+     * a fifth of the machine's CPU in the applications benchmark.
+     */
+    static final class KeepAliveConnection {
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        /** Sends the call and reads the whole answer; returns its status code. */
+        int exchange(Call call) throws IOException {
+            if (socket == null) {
+                socket = new Socket(call.uri().getHost(), call.uri().getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+                out = socket.getOutputStream();
+            }
+            String target = call.uri().getRawPath() + (call.uri().getRawQuery() == null ? "" : "?" + call.uri().getRawQuery());
+            StringBuilder head = new StringBuilder(call.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(call.uri().getHost()).append(':').append(call.uri().getPort()).append("\r\n");
+            call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            byte[] body = call.body() == null ? new byte[0] : call.body();
+            if (call.body() != null) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            out.write(request);
+            out.flush();
+            return readResponse();
+        }
+
+        private int readResponse() throws IOException {
+            String status = line();
+            if (!status.startsWith("HTTP/1.1 ")) {
+                throw new IOException("not an HTTP/1.1 response: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                        size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (close) {
+                close();
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed mid-response");
+                }
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+            return line.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "gateway" -> gateway(args[1], args[2], args[3], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
@@ -147,7 +269,7 @@ public class Bench {
         boolean wrk = useWrk();
         System.out.printf("gateway overhead: %d concurrent connections, %d s per run after a %d s warm-up, %d alternating rounds "
                 + "(direct, gateway, direct, ...; the median of each is reported); load generator: %s%n", concurrency, seconds,
-                WARM_UP_SECONDS, rounds, wrk ? "wrk" : "Java HttpClient (install wrk for a lighter one)");
+                WARM_UP_SECONDS, rounds, wrk ? "wrk" : "one kept-alive connection per client (wrk is used when installed)");
         for (String[] target : List.of(new String[] { "GET posting", postings, posting }, new String[] { "search", search, query })) {
             List<Summary> direct = new ArrayList<>();
             List<Summary> proxied = new ArrayList<>();
@@ -202,7 +324,8 @@ public class Bench {
 
     static Summary measureGet(String name, int concurrency, int seconds, String url, boolean wrk) throws Exception {
         if (!wrk) {
-            return Summary.of(run(name, concurrency, seconds, i -> get(url), 200));
+            Call call = Call.get(url);
+            return Summary.of(run(name, concurrency, seconds, i -> call, 200));
         }
         runWrk(concurrency, WARM_UP_SECONDS, url); // warm-up
         String out = runWrk(concurrency, seconds, url);
@@ -259,13 +382,9 @@ public class Bench {
     static void postings(String gateway, String keycloak, int concurrency, int seconds) throws Exception {
         String token = token(keycloak, "rita");
         long runId = System.currentTimeMillis();
-        IntFunction<HttpRequest> createAndPublish = i -> HttpRequest.newBuilder(URI.create(gateway + "/v1/postings/batch"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"publish\":true,\"items\":[" + posting(runId, i) + "]}"))
-                .build();
-        IntFunction<HttpRequest> create = i -> HttpRequest.newBuilder(URI.create(gateway + "/v1/postings"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(posting(runId + 1, i))).build();
+        IntFunction<Call> createAndPublish = i -> Call.postJson(gateway + "/v1/postings/batch", token,
+                "{\"publish\":true,\"items\":[" + posting(runId, i) + "]}");
+        IntFunction<Call> create = i -> Call.postJson(gateway + "/v1/postings", token, posting(runId + 1, i));
         System.out.printf("postings through the gateway, %d concurrent clients, %d s per run (after a %d s warm-up)%n",
                 concurrency, seconds, WARM_UP_SECONDS);
         Result drafts = run("create a draft (POST /v1/postings)", concurrency, seconds, create, 201);
@@ -306,13 +425,12 @@ public class Bench {
         byte[] pdf = pdf(100 * 1024);
         String boundary = "bench" + runId;
         boolean withResume = System.getenv("BENCH_NO_RESUME") == null;
-        IntFunction<HttpRequest> apply = i -> {
+        IntFunction<Call> apply = i -> {
             String postingId = postingIds.get((i / 2) % postingIds.size());
             if (!withResume) {
-                return HttpRequest.newBuilder(URI.create(gateway + "/v1/applications"))
-                        .header("Authorization", "Bearer " + candidates[i % 2]).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"postingId\":\"" + postingId + "\",\"name\":\"Bench Candidate\","
-                                + "\"email\":\"bench@example.org\",\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}")).build();
+                return Call.postJson(gateway + "/v1/applications", candidates[i % 2], "{\"postingId\":\"" + postingId
+                        + "\",\"name\":\"Bench Candidate\",\"email\":\"bench@example.org\","
+                        + "\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}");
             }
             String json = "{\"postingId\":\"" + postingId + "\",\"name\":\"Bench Candidate\",\"email\":\"bench@example.org\","
                     + "\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}";
@@ -325,10 +443,8 @@ public class Bench {
             System.arraycopy(head, 0, body, 0, head.length);
             System.arraycopy(pdf, 0, body, head.length, pdf.length);
             System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
-            return HttpRequest.newBuilder(URI.create(gateway + "/v1/applications"))
-                    .header("Authorization", "Bearer " + candidates[i % 2])
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return Call.post(gateway + "/v1/applications", Map.of("Authorization", "Bearer " + candidates[i % 2],
+                    "Content-Type", "multipart/form-data; boundary=" + boundary), body);
         };
         System.out.printf("applications through the gateway (%s), %d concurrent clients, %d s (after a %d s warm-up), %d postings%n",
                 withResume ? "JSON + 100 KB PDF" : "JSON only, BENCH_NO_RESUME", concurrency, seconds, WARM_UP_SECONDS,
