@@ -1,9 +1,3 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jobboard.platform.testing.KeepAliveHttp;
 
 /**
  * A small closed-loop load generator for ./dev bench: N clients, each sending its next request when the previous
@@ -87,12 +83,14 @@ public class Bench {
             }
             Thread thread = new Thread(() -> {
                 int n = 0;
-                KeepAliveConnection connection = new KeepAliveConnection();
+                KeepAliveHttp http = null;
                 try {
                     while (System.nanoTime() < deadline) {
                         long start = System.nanoTime();
                         try {
-                            if (connection.exchange(request.apply(sequence.getAndIncrement())) == expected) {
+                            Call call = request.apply(sequence.getAndIncrement());
+                            http = http != null ? http : new KeepAliveHttp(call.baseUrl());
+                            if (http.send(call.method(), call.pathAndQuery(), call.headers(), call.body()) == expected) {
                                 ok.incrementAndGet();
                                 if (n < latencies.length) {
                                     latencies[n++] = System.nanoTime() - start;
@@ -101,12 +99,13 @@ public class Bench {
                                 errors.incrementAndGet();
                             }
                         } catch (Exception e) {
-                            errors.incrementAndGet();
-                            connection.close(); // the next request opens a new one
+                            errors.incrementAndGet(); // a broken connection is reopened by the next request
                         }
                     }
                 } finally {
-                    connection.close();
+                    if (http != null) {
+                        http.close();
+                    }
                     done.countDown();
                 }
             });
@@ -134,117 +133,24 @@ public class Bench {
         return HttpRequest.newBuilder(URI.create(url)).GET().build();
     }
 
-    /** One request of a measured loop: sent as is by {@link KeepAliveConnection}. */
-    record Call(String method, URI uri, Map<String, String> headers, byte[] body) {
-        static Call get(String url) {
-            return new Call("GET", URI.create(url), Map.of(), null);
-        }
-
-        static Call post(String url, Map<String, String> headers, byte[] body) {
-            return new Call("POST", URI.create(url), headers, body);
-        }
-
-        static Call postJson(String url, String token, String json) {
-            return post(url, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
-                    json.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     /**
-     * An HTTP/1.1 client with one kept-alive connection, for one load-generating thread: a request goes out in one
-     * write, the answer is read on the same thread. The JDK client hands every exchange between its selector and
-     * executor threads, and on 2 cores shared with the system under test each hand-over waits for a core: it took
-     * a fifth of the machine's CPU in the applications benchmark.
+     * One request of a measured loop, sent with the platform test-jar's {@link KeepAliveHttp} (one kept-alive
+     * connection per client thread; the JDK client's thread hand-overs took a fifth of the machine).
      */
-    static final class KeepAliveConnection {
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        /** Sends the call and reads the whole answer; returns its status code. */
-        int exchange(Call call) throws IOException {
-            if (socket == null) {
-                socket = new Socket(call.uri().getHost(), call.uri().getPort());
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(30_000);
-                in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-                out = socket.getOutputStream();
-            }
-            String target = call.uri().getRawPath() + (call.uri().getRawQuery() == null ? "" : "?" + call.uri().getRawQuery());
-            StringBuilder head = new StringBuilder(call.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(call.uri().getHost()).append(':').append(call.uri().getPort()).append("\r\n");
-            call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            byte[] body = call.body() == null ? new byte[0] : call.body();
-            if (call.body() != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-            System.arraycopy(body, 0, request, headBytes.length, body.length);
-            out.write(request);
-            out.flush();
-            return readResponse();
+    record Call(String method, String baseUrl, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        static Call get(String url) {
+            URI uri = URI.create(url);
+            return new Call("GET", uri.getScheme() + "://" + uri.getRawAuthority(),
+                    uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), Map.of(), null);
         }
 
-        private int readResponse() throws IOException {
-            String status = line();
-            if (!status.startsWith("HTTP/1.1 ")) {
-                throw new IOException("not an HTTP/1.1 response: " + status);
-            }
-            int code = Integer.parseInt(status.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
-                }
-            }
-            if (chunked) {
-                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
-                        size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                    in.skipNBytes(size);
-                    line();
-                }
-                while (!line().isEmpty()) {
-                    // trailers
-                }
-            } else if (length > 0) {
-                in.skipNBytes(length);
-            }
-            if (close) {
-                close();
-            }
-            return code;
+        static Call post(String baseUrl, String path, Map<String, String> headers, byte[] body) {
+            return new Call("POST", baseUrl, path, headers, body);
         }
 
-        private String line() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed mid-response");
-                }
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
+        static Call postJson(String baseUrl, String path, String token, String json) {
+            return post(baseUrl, path, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+                    json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -382,9 +288,9 @@ public class Bench {
     static void postings(String gateway, String keycloak, int concurrency, int seconds) throws Exception {
         String token = token(keycloak, "rita");
         long runId = System.currentTimeMillis();
-        IntFunction<Call> createAndPublish = i -> Call.postJson(gateway + "/v1/postings/batch", token,
+        IntFunction<Call> createAndPublish = i -> Call.postJson(gateway, "/v1/postings/batch", token,
                 "{\"publish\":true,\"items\":[" + posting(runId, i) + "]}");
-        IntFunction<Call> create = i -> Call.postJson(gateway + "/v1/postings", token, posting(runId + 1, i));
+        IntFunction<Call> create = i -> Call.postJson(gateway, "/v1/postings", token, posting(runId + 1, i));
         System.out.printf("postings through the gateway, %d concurrent clients, %d s per run (after a %d s warm-up)%n",
                 concurrency, seconds, WARM_UP_SECONDS);
         Result drafts = run("create a draft (POST /v1/postings)", concurrency, seconds, create, 201);
@@ -428,7 +334,7 @@ public class Bench {
         IntFunction<Call> apply = i -> {
             String postingId = postingIds.get((i / 2) % postingIds.size());
             if (!withResume) {
-                return Call.postJson(gateway + "/v1/applications", candidates[i % 2], "{\"postingId\":\"" + postingId
+                return Call.postJson(gateway, "/v1/applications", candidates[i % 2], "{\"postingId\":\"" + postingId
                         + "\",\"name\":\"Bench Candidate\",\"email\":\"bench@example.org\","
                         + "\"consent\":{\"privacyPolicyVersion\":\"2026-01\"}}");
             }
@@ -443,7 +349,7 @@ public class Bench {
             System.arraycopy(head, 0, body, 0, head.length);
             System.arraycopy(pdf, 0, body, head.length, pdf.length);
             System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
-            return Call.post(gateway + "/v1/applications", Map.of("Authorization", "Bearer " + candidates[i % 2],
+            return Call.post(gateway, "/v1/applications", Map.of("Authorization", "Bearer " + candidates[i % 2],
                     "Content-Type", "multipart/form-data; boundary=" + boundary), body);
         };
         System.out.printf("applications through the gateway (%s), %d concurrent clients, %d s (after a %d s warm-up), %d postings%n",

@@ -1,5 +1,6 @@
 package org.jobboard.search.bench;
 
+import org.jobboard.platform.testing.KeepAliveHttp;
 import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
 import org.jobboard.search.testing.LocalIndexes;

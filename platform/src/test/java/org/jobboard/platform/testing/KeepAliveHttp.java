@@ -1,4 +1,4 @@
-package org.jobboard.search.bench;
+package org.jobboard.platform.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,34 +10,46 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A minimal HTTP/1.1 GET client for the load generator: one kept-alive connection per generator thread, the request
- * written and the response read on that thread. The JDK client hands every exchange between its selector and
- * executor threads; on a 2-core machine that the measured service shares, each hand-over waits for a core and showed
- * up in the service's percentiles. A benchmark client should cost the machine as little as it can (like wrk).
+ * A minimal HTTP/1.1 client for load generators (the search benchmark, deploy/local/tools/Bench.java): one kept-alive
+ * connection per generator thread, the request written in one go and the response read on that thread. The JDK client
+ * hands every exchange between its selector and executor threads; on a 2-core machine that the measured services
+ * share, each hand-over waits for a core: it showed up in search's percentiles and took a fifth of the machine in the
+ * applications benchmark. A benchmark client should cost the machine as little as it can (like wrk).
  */
-final class KeepAliveHttp implements AutoCloseable {
+public final class KeepAliveHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
 
-    KeepAliveHttp(String baseUrl) {
+    public KeepAliveHttp(String baseUrl) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
         this.port = uri.getPort();
     }
 
-    /** GETs {@code pathAndQuery}, reads the whole body and returns the status; a broken connection is reopened once. */
-    int get(String pathAndQuery) throws IOException {
+    /** GETs {@code pathAndQuery} (JSON), reads the whole body and returns the status. */
+    public int get(String pathAndQuery) throws IOException {
+        return send("GET", pathAndQuery, Map.of("Accept", "application/json"), null);
+    }
+
+    /**
+     * Sends a request ({@code body} null for none), reads the whole response and returns its status. A kept-alive
+     * connection the server closed while idle is reopened once (a request with a body too: benchmarks send requests
+     * that may be repeated).
+     */
+    public int send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws IOException {
         Connection connection = connections.get();
         if (connection != null) {
             try {
-                return connection.get(pathAndQuery);
+                return connection.send(method, pathAndQuery, headers, body);
             } catch (IOException e) {
                 close(connection); // closed by the server while idle: one fresh attempt below
             }
@@ -46,7 +58,7 @@ final class KeepAliveHttp implements AutoCloseable {
         connections.set(connection);
         all.add(connection);
         try {
-            return connection.get(pathAndQuery);
+            return connection.send(method, pathAndQuery, headers, body);
         } catch (IOException e) {
             close(connection);
             throw e;
@@ -90,10 +102,19 @@ final class KeepAliveHttp implements AutoCloseable {
             output = socket.getOutputStream();
         }
 
-        int get(String pathAndQuery) throws IOException {
-            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nAccept: application/json\r\n\r\n";
-            output.write(request.getBytes(StandardCharsets.US_ASCII));
+        int send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws IOException {
+            StringBuilder head = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = body == null ? headBytes : Arrays.copyOf(headBytes, headBytes.length + body.length);
+            if (body != null) {
+                System.arraycopy(body, 0, request, headBytes.length, body.length);
+            }
+            output.write(request); // one write: headers and body in the same packets
             output.flush();
             String status = line(input);
             if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
