@@ -8,6 +8,7 @@ import org.apache.tika.detect.CompositeDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.jobboard.applications.config.ApplicationsConfig;
 import org.jobboard.platform.problem.ApiException;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides what an uploaded resume is from its bytes (Apache Tika detection: magic numbers and container structure,
@@ -68,7 +70,7 @@ public class ResumeInspector {
     /** Most resumes are well under this; the memory a request holds for its file stays bounded by it. */
     static final int IN_MEMORY_MAX_BYTES = 1024 * 1024;
 
-    private final Detector detector = headOnlyMagic(TikaConfig.getDefaultConfig());
+    private final Detector detector = requestDetector(TikaConfig.getDefaultConfig());
 
     public static String extensionOf(String mediaType) {
         return ACCEPTED.getOrDefault(mediaType, "bin");
@@ -131,6 +133,23 @@ public class ResumeInspector {
                     + "; accepted are PDF, DOCX, DOC, RTF and plain text (decided from the content, not the name)");
         }
         return mediaType;
+    }
+
+    /** Types that magic numbers decide on their own: no container detector refines them. */
+    static final Set<String> DECIDED_BY_MAGIC = Set.of("application/pdf", "application/rtf", "text/plain");
+
+    /**
+     * Magic numbers on the head first; all of Tika's default detectors (among them the ZIP and OLE2 container
+     * detectors, which tell DOCX and DOC from other containers) only when that result is not already final. A PDF thus
+     * skips the ZIP detector, which fails on it by throwing (about 1.5 % of the service's CPU at 100 applies/s).
+     */
+    static Detector requestDetector(TikaConfig tika) {
+        Detector magic = headOnly(tika.getMimeRepository());
+        Detector all = headOnlyMagic(tika);
+        return (in, metadata) -> {
+            MediaType byMagic = magic.detect(in, metadata);
+            return DECIDED_BY_MAGIC.contains(byMagic.getBaseType().toString()) ? byMagic : all.detect(in, metadata);
+        };
     }
 
     /** Tika's default detectors, but the magic-number registry sees only the first {@link #MAGIC_HEAD_BYTES}. */

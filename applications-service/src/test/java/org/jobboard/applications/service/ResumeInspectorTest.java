@@ -17,13 +17,17 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The request's detection (magic numbers on the first bytes only) decides exactly as Tika's full default does. */
+/**
+ * The request's detection (magic numbers on the first bytes only; container detectors only when the magic result is
+ * not final) decides exactly as Tika's full default does.
+ */
 class ResumeInspectorTest {
     static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
 
     @Test
     void headOnlyMagicDetectionAgreesWithTikasDefault() throws IOException {
         Detector headOnly = ResumeInspector.headOnlyMagic(TIKA);
+        Detector request = ResumeInspector.requestDetector(TIKA);
         assertTrue(((CompositeDetector) headOnly).getDetectors().stream().noneMatch(d -> d instanceof MimeTypes),
                 "the magic registry is wrapped");
         Map<String, byte[]> documents = new LinkedHashMap<>();
@@ -34,10 +38,23 @@ class ResumeInspectorTest {
         documents.put("text/plain", "A resume\nSkills: SQL\n".repeat(2000).getBytes(StandardCharsets.UTF_8));
         documents.put("image/png", Documents.png());
         documents.put("application/octet-stream", new byte[] { 0, 1, 2, 3, (byte) 0xff, 0, 7 });
+        documents.put("application/zip", zip());
         for (Map.Entry<String, byte[]> document : documents.entrySet()) {
             assertEquals(document.getKey(), detect(headOnly, document.getValue()));
             assertEquals(detect(TIKA.getDetector(), document.getValue()), detect(headOnly, document.getValue()));
+            assertEquals(document.getKey(), detect(request, document.getValue()), "request detection");
         }
+    }
+
+    /** A ZIP that is not an Office document: only the container detector tells it from DOCX. */
+    private static byte[] zip() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+            zip.write("not a resume".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static String detect(Detector detector, byte[] content) throws IOException {
