@@ -41,17 +41,21 @@ public final class KeepAliveHttp implements AutoCloseable {
     }
 
     /**
-     * Sends a request ({@code body} null for none), reads the whole response and returns its status. A kept-alive
-     * connection the server closed while idle is reopened once (a request with a body too: benchmarks send requests
-     * that may be repeated).
+     * Sends a request ({@code body} null for none), reads the whole response and returns its status. When a kept-alive
+     * connection turns out to have been closed by the server while idle (the request could not be written, or the
+     * connection ended before any byte of an answer), the request is sent once more on a new one; a request the server
+     * may have received and is slow to answer (a read timeout) is never sent twice.
      */
     public int send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws IOException {
         Connection connection = connections.get();
         if (connection != null) {
             try {
                 return connection.send(method, pathAndQuery, headers, body);
-            } catch (IOException e) {
+            } catch (StaleConnection e) {
                 close(connection); // closed by the server while idle: one fresh attempt below
+            } catch (IOException e) {
+                close(connection);
+                throw e;
             }
         }
         connection = new Connection(host, port);
@@ -87,6 +91,13 @@ public final class KeepAliveHttp implements AutoCloseable {
         all.clear();
     }
 
+    /** The connection was gone before the request reached the server. */
+    private static final class StaleConnection extends IOException {
+        StaleConnection(Throwable cause) {
+            super("the kept-alive connection was closed by the server", cause);
+        }
+    }
+
     private final class Connection {
         final Socket socket;
         final InputStream input;
@@ -114,8 +125,17 @@ public final class KeepAliveHttp implements AutoCloseable {
             if (body != null) {
                 System.arraycopy(body, 0, request, headBytes.length, body.length);
             }
-            output.write(request); // one write: headers and body in the same packets
-            output.flush();
+            try {
+                output.write(request); // one write: headers and body in the same packets
+                output.flush();
+                input.mark(1);
+                if (input.read() < 0) {
+                    throw new StaleConnection(null);
+                }
+                input.reset();
+            } catch (java.net.SocketException e) {
+                throw new StaleConnection(e);
+            }
             String status = line(input);
             if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
                 throw new IOException("unexpected status line: " + status);
