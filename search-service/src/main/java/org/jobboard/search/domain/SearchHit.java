@@ -13,6 +13,6 @@ public record SearchHit(PostingSummary posting, Double distanceKm, Highlights hi
 
     /** HTML-escaped text with matches wrapped in {@code <em>}; {@code null} when there is nothing to show. */
     public record Highlights(@Schema(description = "Null when the title has no match", nullable = true) String title,
-            @Schema(description = "Null when the description has no match", nullable = true) String description) {
+            @Schema(description = "The description passage of about 200 characters that matches best (its opening when nothing in it matches); null without a description", nullable = true) String description) {
     }
 }

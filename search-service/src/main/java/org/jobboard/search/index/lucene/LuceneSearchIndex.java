@@ -542,11 +542,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         Map<Integer, SearchHit.Highlights> highlights = Map.of();
         if (text != null && docs.length > 0) {
-            // fuzzy terms expanded to the index's terms first: then they are highlighted from the stored offsets
-            // instead of by re-analysing every hit's text
             Query highlight = this.text.highlightQuery(text, fuzzy);
-            highlights = Highlighting.highlight(searcher, queryAnalyzer, fuzzy ? searcher.rewrite(highlight) : highlight,
-                    docs, documents);
+            highlights = Highlighting.highlight(searcher, highlight, docs, documents);
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc doc : docs) {
