@@ -1,19 +1,11 @@
 package org.jobboard.search.index.lucene;
 
 import org.jobboard.search.domain.IndexedPosting;
-import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchHit;
 import org.jobboard.search.domain.SearchResult;
-import org.jobboard.search.domain.SortOrder;
-import org.jobboard.search.testing.LocalIndexes;
-import org.jobboard.search.testing.SearchIndexTestResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,23 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Highlights computed from a real index's stored offsets, as the search returns them. */
-class HighlightingTest {
+class HighlightingTest extends TemporaryIndexFixture {
     private static final String FILLER = "The team meets on Mondays. Lunch is provided on Fridays. "
             + "Our office is close to the river. ";
-    private Path directory;
-    private LuceneSearchIndex index;
-
-    @BeforeEach
-    void open() throws Exception {
-        directory = Files.createTempDirectory("highlighting-test");
-        index = LocalIndexes.open(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        index.close();
-        SearchIndexTestResource.deleteRecursively(directory);
-    }
 
     @Test
     void titleWordsFoundThroughSynonymsAndStemmingAreEmphasized() throws Exception {
@@ -119,11 +97,6 @@ class HighlightingTest {
         SearchResult result = search(text);
         assertEquals(1, result.hits().size(), text);
         return result.hits().get(0).highlights();
-    }
-
-    private SearchResult search(String text) {
-        return index.search(new PostingQuery(text, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, SortOrder.RELEVANCE, 20, null));
     }
 
     private static String plain(String snippet) {

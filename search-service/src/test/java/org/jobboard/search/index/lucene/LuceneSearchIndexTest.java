@@ -5,14 +5,8 @@ import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.domain.SortOrder;
-import org.jobboard.search.testing.LocalIndexes;
-import org.jobboard.search.testing.SearchIndexTestResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Lucene adapter on its own: version rules, durability across close/reopen, analysis. */
-class LuceneSearchIndexTest {
+class LuceneSearchIndexTest extends TemporaryIndexFixture {
     private static final String ORG = UUID.randomUUID().toString();
-    private Path directory;
-    private LuceneSearchIndex index;
-
-    @BeforeEach
-    void open() throws Exception {
-        directory = Files.createTempDirectory("lucene-index-test");
-        index = LocalIndexes.open(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        index.close();
-        SearchIndexTestResource.deleteRecursively(directory);
-    }
 
     @Test
     void onlyNewerVersionsApplyAndDeletionsAreRemembered() throws Exception {
@@ -248,16 +228,6 @@ class LuceneSearchIndexTest {
         List<T> shuffled = new java.util.ArrayList<>(from);
         java.util.Collections.shuffle(shuffled, random);
         return List.copyOf(shuffled.subList(0, count));
-    }
-
-    private void reopen() throws Exception {
-        index.close();
-        index = LocalIndexes.open(directory);
-    }
-
-    private SearchResult search(String text) {
-        return index.search(new PostingQuery(text, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, SortOrder.RELEVANCE, 20, null));
     }
 
     private static List<String> ids(SearchResult result) {
