@@ -85,15 +85,7 @@ final class Highlighting {
             return null;
         }
         List<int[]> sentences = sentences(text);
-        int best = 0;
-        int bestScore = 0;
-        for (int s = 0; s < sentences.size() && offsets.length > 0; s++) {
-            int score = distinctMatches(text, sentences.get(s), offsets);
-            if (score > bestScore) {
-                best = s;
-                bestScore = score;
-            }
-        }
+        int best = bestSentence(text, sentences, offsets);
         int start = sentences.get(best)[0];
         int end = sentences.get(best)[1];
         // whole sentences while the passage stays short enough, the next one only if it brings it closer to the goal
@@ -162,14 +154,29 @@ final class Highlighting {
         return sentences;
     }
 
-    private static int distinctMatches(String text, int[] sentence, int[] offsets) {
+    /**
+     * The sentence holding the most distinct matched words, the earliest on a tie (0 without matches). Sentences and
+     * matches are both in text order, so one pass over each.
+     */
+    private static int bestSentence(String text, List<int[]> sentences, int[] offsets) {
+        int best = 0;
+        int bestScore = 0;
+        int m = 0;
         Set<String> words = new HashSet<>();
-        for (int m = 0; m < offsets.length; m += 2) {
-            if (offsets[m] >= sentence[0] && offsets[m + 1] <= sentence[1]) {
-                words.add(text.substring(offsets[m], offsets[m + 1]).toLowerCase(Locale.ROOT));
+        for (int s = 0; s < sentences.size() && m < offsets.length; s++) {
+            int[] sentence = sentences.get(s);
+            words.clear();
+            for (; m < offsets.length && offsets[m] < sentence[1]; m += 2) {
+                if (offsets[m + 1] <= sentence[1]) { // a match across a sentence end counts for neither
+                    words.add(text.substring(offsets[m], offsets[m + 1]).toLowerCase(Locale.ROOT));
+                }
+            }
+            if (words.size() > bestScore) {
+                best = s;
+                bestScore = words.size();
             }
         }
-        return words.size();
+        return best;
     }
 
     /** About {@value #SNIPPET_CHARS} characters of a long sentence, from a word boundary before its first match. */
