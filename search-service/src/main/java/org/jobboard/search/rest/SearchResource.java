@@ -48,7 +48,7 @@ public class SearchResource {
     @PermitAll
     @Operation(summary = "Search open postings",
             description = "Full text (BM25; title weighs most; English stemming and synonyms; \"quoted phrases\"; "
-                    + "typo tolerance when exact matching finds few hits), filters, facets whose counts leave out "
+                    + "typo tolerance for rare words when exact matching finds few hits), filters, facets whose counts leave out "
                     + "their own filter (multi-select), highlights and cursor paging. Query syntax characters are "
                     + "plain text.")
     @APIResponse(responseCode = "200", description = "A page of hits; Link: <...>; rel=\"next\" when more follow",

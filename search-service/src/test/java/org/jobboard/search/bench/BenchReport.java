@@ -172,12 +172,17 @@ final class BenchReport {
         if (run.service != null) {
             row(md, "service JVM", "`" + String.join(" ", ServiceProcess.JVM_OPTIONS) + "`");
         }
-        long docs = Math.max(1, run.indexedPostings);
-        row(md, "index on disk", String.format(Locale.ROOT, "%s in %d segments = **%,d bytes per posting**",
-                mb(run.indexBytes), run.indexSegments, run.indexBytes / docs));
-        row(md, "heap held by the open index", String.format(Locale.ROOT, "%s = **%,d bytes per posting** (in-process, "
-                + "used heap after GC with and without the open index; Lucene's files are memory-mapped, off heap)",
-                mb(run.inProcessHeapBytes), run.inProcessHeapBytes / docs));
+        if (run.indexedPostings > 0) { // measured by the in-process part
+            long docs = run.indexedPostings;
+            row(md, "index on disk", String.format(Locale.ROOT, "%s in %d segments = **%,d bytes per posting**",
+                    mb(run.indexBytes), run.indexSegments, run.indexBytes / docs));
+            row(md, "heap held by the open index", String.format(Locale.ROOT, "%s = **%,d bytes per posting** "
+                    + "(in-process, used heap after GC with and without the open index; Lucene's files are "
+                    + "memory-mapped, off heap)", mb(run.inProcessHeapBytes), run.inProcessHeapBytes / docs));
+        } else if (run.indexBytes > 0) {
+            row(md, "index on disk", String.format(Locale.ROOT, "%s (the in-process part, which counts segments and "
+                    + "postings, did not run)", mb(run.indexBytes)));
+        }
         if (run.serviceHeapBytes > 0) {
             row(md, "search-service heap", String.format(Locale.ROOT, "%s used after a full GC with %,d postings "
                     + "(%,d bytes per posting, everything the service holds); resident set %s", mb(run.serviceHeapBytes),

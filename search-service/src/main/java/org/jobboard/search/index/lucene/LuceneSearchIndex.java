@@ -315,7 +315,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         Filters filters = filters(query);
         TextQueries.Parsed parsed = query.hasText() ? TextQueries.parse(query.text()) : null;
         boolean fuzzy = after != null && after.fuzzy();
-        Query textQuery = parsed == null ? null : text.query(parsed, fuzzy);
+        // a later page of a typo-tolerant search widens the same words (unless the index changed in between)
+        Set<String> tolerant = fuzzy && parsed != null ? text.typoCandidates(searcher.getIndexReader(), parsed)
+                : Set.of();
+        Query textQuery = parsed == null ? null : text.query(parsed, tolerant);
         FacetCounting.Tally main = mainPass(searcher, textQuery, filters, query, sort, after);
 
         String didYouMean = null;
@@ -323,11 +326,14 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (main.total() == 0) {
                 didYouMean = text.didYouMean(searcher.getIndexReader(), parsed);
             }
-            if (parsed.hasFuzzyCandidates()) {
-                FacetCounting.Tally tolerant = mainPass(searcher, text.query(parsed, true), filters, query, sort, null);
-                if (tolerant.total() > main.total()) {
-                    main = tolerant;
+            Set<String> candidates = text.typoCandidates(searcher.getIndexReader(), parsed);
+            if (!candidates.isEmpty()) {
+                FacetCounting.Tally widened = mainPass(searcher, text.query(parsed, candidates), filters, query, sort,
+                        null);
+                if (widened.total() > main.total()) {
+                    main = widened;
                     fuzzy = true;
+                    tolerant = candidates;
                 }
             }
         }
@@ -335,7 +341,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         ScoreDoc[] docs = main.top().scoreDocs;
         boolean hasMore = docs.length > query.limit();
         List<SearchHit> hits = hits(searcher, Arrays.copyOf(docs, Math.min(docs.length, query.limit())), parsed,
-                query, fuzzy);
+                tolerant, query, fuzzy);
         Facets facets = facets(searcher, main, query);
         int total = main.total();
         boolean lowerBound = total > SearchResult.EXACT_TOTAL_LIMIT;
@@ -530,8 +536,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     // ---------------------------------------------------------------- hits
 
-    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TextQueries.Parsed text, PostingQuery query,
-            boolean fuzzy) throws IOException {
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TextQueries.Parsed text,
+            Set<String> tolerant, PostingQuery query, boolean fuzzy) throws IOException {
         // each hit's stored fields are read (and their block decompressed) once, for the summary and the highlights
         StoredFields stored = searcher.storedFields(); // one reader for the page: it reuses decompressed blocks
         Set<String> wanted = text == null ? Set.of(PostingFields.SOURCE)
@@ -542,7 +548,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         Map<Integer, SearchHit.Highlights> highlights = Map.of();
         if (text != null && docs.length > 0) {
-            Query highlight = this.text.highlightQuery(text, fuzzy);
+            Query highlight = this.text.highlightQuery(text, tolerant);
             highlights = Highlighting.highlight(searcher, highlight, docs, documents);
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);

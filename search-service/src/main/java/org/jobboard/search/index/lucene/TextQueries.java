@@ -41,6 +41,14 @@ final class TextQueries {
     static final int MAX_WORDS = 32;
     static final int FUZZY_MIN_LETTERS = 5;
     private static final int MAX_FUZZY_WORDS = 8;
+    /**
+     * A word found in at least this many postings (in a title, the skills or a description) is taken as spelled right:
+     * typo tolerance never widens it, however few hits the filters leave. Widening a correct word only adds look-alikes
+     * ("welding" matching "wedding") and costs a second pass over all its matches.
+     */
+    static final int KNOWN_WORD_POSTINGS = 10;
+    private static final List<String> TYPO_CHECKED_FIELDS = List.of(PostingFields.TITLE, PostingFields.SKILLS_TEXT,
+            PostingFields.DESCRIPTION);
     private static final int FUZZY_EXPANSIONS = 20;
     private static final float FUZZY_WEIGHT = 0.5f;
     private static final float TIE_BREAKER = 0.3f;
@@ -73,9 +81,6 @@ final class TextQueries {
 
     /** The user's text as words and phrases (a quote left open makes the rest plain words). */
     record Parsed(List<String> words, List<String> phrases) {
-        boolean hasFuzzyCandidates() {
-            return words.stream().anyMatch(w -> letters(w) >= FUZZY_MIN_LETTERS);
-        }
     }
 
     static Parsed parse(String text) {
@@ -120,18 +125,40 @@ final class TextQueries {
         return (int) word.codePoints().filter(Character::isLetter).count();
     }
 
-    /** The text query; with {@code fuzzy}, words of five or more letters also match close misspellings (weighted down). */
-    Query query(Parsed parsed, boolean fuzzy) {
+    /**
+     * The words typo tolerance may widen: those of five or more letters that are rare in the index (fewer than
+     * {@link #KNOWN_WORD_POSTINGS} postings hold them), so likely misspelled; at most eight.
+     */
+    Set<String> typoCandidates(IndexReader reader, Parsed parsed) throws IOException {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String word : parsed.words()) {
+            if (candidates.size() < MAX_FUZZY_WORDS && letters(word) >= FUZZY_MIN_LETTERS && !known(reader, word)) {
+                candidates.add(word);
+            }
+        }
+        return candidates;
+    }
+
+    private boolean known(IndexReader reader, String word) throws IOException {
+        for (String term : terms(exactTerms, PostingFields.TITLE, word)) {
+            for (String field : TYPO_CHECKED_FIELDS) {
+                if (reader.docFreq(new Term(field, term)) >= KNOWN_WORD_POSTINGS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The text query; the words in {@code tolerant} also match close misspellings (weighted down). */
+    Query query(Parsed parsed, Set<String> tolerant) {
         BooleanQuery.Builder core = new BooleanQuery.Builder();
         int wordClauses = 0;
-        int fuzzyWords = 0;
         for (String word : parsed.words()) {
-            boolean fuzzyWord = fuzzy && fuzzyWords < MAX_FUZZY_WORDS && letters(word) >= FUZZY_MIN_LETTERS;
-            Query clause = wordQuery(word, fuzzyWord);
+            Query clause = wordQuery(word, tolerant.contains(word));
             if (clause != null) {
                 core.add(clause, Occur.SHOULD);
                 wordClauses++;
-                fuzzyWords += fuzzyWord ? 1 : 0;
             }
         }
         int phraseClauses = 0;
@@ -160,15 +187,12 @@ final class TextQueries {
      * What {@link #query} matches in the highlighted fields (title, description) alone, without the scoring structure:
      * the highlighter computes matches per hit and clause, so every clause it need not see is work saved on each page.
      */
-    Query highlightQuery(Parsed parsed, boolean fuzzy) {
+    Query highlightQuery(Parsed parsed, Set<String> tolerant) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int fuzzyWords = 0;
         for (String word : parsed.words()) {
-            boolean fuzzyWord = fuzzy && fuzzyWords < MAX_FUZZY_WORDS && letters(word) >= FUZZY_MIN_LETTERS;
-            Query clause = wordQuery(word, fuzzyWord, HIGHLIGHTED);
+            Query clause = wordQuery(word, tolerant.contains(word), HIGHLIGHTED);
             if (clause != null) {
                 any.add(clause, Occur.SHOULD);
-                fuzzyWords += fuzzyWord ? 1 : 0;
             }
         }
         for (String phrase : parsed.phrases()) {

@@ -91,6 +91,34 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
      * plain Java count over the postings themselves, for random combinations of up to four facet filters.
      */
     @Test
+    void onlyWordsRareInTheIndexAreTypoTolerant() throws Exception {
+        for (int i = 0; i < TextQueries.KNOWN_WORD_POSTINGS; i++) {
+            index.upsert(posting(UUID.randomUUID().toString(), 1, "Welder")); // full time
+        }
+        String coach = UUID.randomUUID().toString();
+        index.upsert(new IndexedPosting(new PostingSummary(coach, "Welter Coach",
+                new PostingSummary.Organization(ORG, "Acme", null), List.of("PART_TIME"), "REMOTE", "MID", List.of(),
+                null, List.of(), "Sports", Instant.now(), null, 1), "A role."));
+        index.refresh();
+
+        // a word spelled right stays itself when the filters leave no hit: no look-alike ("welter") is offered
+        SearchResult partTimeWelders = index.search(new PostingQuery("welder", java.util.Set.of("PART_TIME"), null,
+                null, null, null, null, null, null, null, null, null, null, null, SortOrder.RELEVANCE, 20, null));
+        assertEquals(0, partTimeWelders.total());
+        assertFalse(partTimeWelders.fuzzy());
+
+        // a word no posting holds is widened to its close spellings
+        SearchResult misspelled = search("weldr");
+        assertTrue(misspelled.fuzzy());
+        assertEquals(TextQueries.KNOWN_WORD_POSTINGS, misspelled.total());
+        // a rare word too (one posting holds it), when exact matching finds few hits
+        SearchResult rare = search("welter");
+        assertTrue(rare.fuzzy());
+        assertEquals(TextQueries.KNOWN_WORD_POSTINGS + 1, rare.total());
+        assertEquals(coach, ids(rare).get(0), "the exact match ranks first");
+    }
+
+    @Test
     void multiSelectFacetCountsMatchAPlainCountOverThePostings() throws Exception {
         Random random = new Random(7);
         List<String> employment = List.of("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY");
@@ -115,6 +143,17 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
                     pick(random, skills, 1 + random.nextInt(3)), "Engineering", Instant.now(), null, 1);
             postings.add(posting);
             index.upsert(new IndexedPosting(posting, "A role."));
+            if (i % 100 == 99) {
+                index.refresh(); // several segments, each counted from its own arrays
+            }
+        }
+        for (int i = 0; i < 30; i++) { // replaced versions stay in their segments as deleted documents
+            PostingSummary p = postings.get(i);
+            PostingSummary moved = new PostingSummary(p.id(), p.title(), p.organization(), p.employmentTypes(),
+                    "REMOTE".equals(p.workplaceType()) ? "ON_SITE" : "REMOTE", p.seniority(), p.locations(), p.salary(),
+                    List.of("rust"), p.category(), p.publishedAt(), p.validThrough(), 2);
+            postings.set(i, moved);
+            index.upsert(new IndexedPosting(moved, "A role."));
         }
         index.refresh();
 
