@@ -32,7 +32,8 @@ public interface SearchIndex extends Closeable {
 
     /**
      * Makes every change applied so far durable together with the source positions that produced them (next offset
-     * per partition), so a restart resumes exactly there.
+     * per partition), so a restart resumes exactly there. May run on another thread while changes are being applied:
+     * those applied before the call are in the commit, later ones may be too.
      */
     void commit(Map<Integer, Long> nextOffsets) throws IOException;
 

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Feeds the index from {@code jobboard.postings.v1}.
@@ -38,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * therefore always durable together; after a crash the uncommitted tail is replayed, and the index's version check
  * plus one document per posting id make the replay harmless: nothing lost, nothing twice.</li>
  * <li>Each polled batch is applied and then made searchable at once (near-real-time refresh); commits happen every
- * {@code commitInterval}.</li>
+ * {@code commitInterval} on a thread of their own, with the positions applied before each commit began: a commit
+ * waits for the disk (fsync), and the next event must not wait for it.</li>
  * <li>An event that cannot be read goes to the dead-letter topic; the partition moves on.</li>
  * <li>{@link #caughtUp()} turns true once every partition reached the end offset seen at start.</li>
  * </ul>
@@ -57,6 +61,13 @@ public final class PostingIndexer implements AutoCloseable {
     private final Duration commitInterval;
 
     private final Thread thread;
+    private final ScheduledExecutorService committer;
+    /** Serializes the periodic commits with the final one. */
+    private final Object commitLock = new Object();
+    /** The positions the last index commit holds. */
+    private volatile Map<Integer, Long> committed = Map.of();
+    /** Positions committed to the index that the consumer thread still has to report to the group (lag monitoring). */
+    private final AtomicReference<Map<Integer, Long>> unreported = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean skipFinalCommit;
@@ -82,6 +93,11 @@ public final class PostingIndexer implements AutoCloseable {
         this.commitInterval = commitInterval;
         this.deadLetters = new DeadLetters(kafkaConfig, deadLetterTopic);
         this.thread = new Thread(this::run, "search-indexer");
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread committing = new Thread(r, "search-index-committer");
+            committing.setDaemon(true);
+            return committing;
+        });
     }
 
     public PostingIndexer start() {
@@ -112,9 +128,10 @@ public final class PostingIndexer implements AutoCloseable {
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer = kafka;
-            long lastCommit = System.nanoTime();
             long lastPartitionCheck = 0;
-            Map<Integer, Long> committed = new HashMap<>(index.committedOffsets());
+            committed = Map.copyOf(index.committedOffsets());
+            long interval = Math.max(1, commitInterval.toMillis());
+            committer.scheduleWithFixedDelay(this::commitApplied, interval, interval, TimeUnit.MILLISECONDS);
             while (running) {
                 try {
                     if (System.nanoTime() - lastPartitionCheck > PARTITION_CHECK.toNanos() || positions.isEmpty()) {
@@ -135,11 +152,9 @@ public final class PostingIndexer implements AutoCloseable {
                         positions.put(partition.partition(), kafka.position(partition));
                     }
                     appliedSnapshot = Map.copyOf(positions);
-                    if (!positions.equals(committed)
-                            && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
-                        commit(kafka);
-                        committed = new HashMap<>(positions);
-                        lastCommit = System.nanoTime();
+                    Map<Integer, Long> report = unreported.getAndSet(null);
+                    if (report != null) {
+                        reportToGroup(kafka, report);
                     }
                     updateCaughtUp();
                 } catch (WakeupException e) {
@@ -155,13 +170,17 @@ public final class PostingIndexer implements AutoCloseable {
                     sleep(Duration.ofSeconds(1));
                 }
             }
+            stopCommitter();
             if (!skipFinalCommit && !positions.isEmpty() && index.healthy() && !positions.equals(committed)) {
-                commit(kafka);
+                Map<Integer, Long> last = Map.copyOf(positions);
+                commitIndex(last);
+                reportToGroup(kafka, last);
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
             LOG.error("search indexer stopped", e);
         } finally {
+            stopCommitter();
             deadLetters.close();
             stopped.countDown();
         }
@@ -262,18 +281,54 @@ public final class PostingIndexer implements AutoCloseable {
         deadLettered++;
     }
 
-    private void commit(KafkaConsumer<String, String> kafka) throws IOException {
-        index.commit(positions);
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        positions.forEach((p, offset) -> offsets.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
-        // only for lag monitoring; the index's copy is the one that counts
-        kafka.commitAsync(offsets, (o, e) -> {
+    /**
+     * The committer's task: makes what was applied durable, with its positions. Every event up to those positions was
+     * handed to the index before the commit began, so the commit holds it (and maybe a few later ones, which a replay
+     * skips as not newer).
+     */
+    private void commitApplied() {
+        Map<Integer, Long> applied = appliedSnapshot;
+        if (applied.isEmpty() || applied.equals(committed) || !index.healthy()) {
+            return;
+        }
+        try {
+            commitIndex(applied);
+            unreported.set(applied);
+        } catch (IOException | RuntimeException e) {
+            // the consumer thread meets an index that can no longer write at its next change and stops there
+            LOG.warnf(e, "committing the search index failed; retrying in %s", commitInterval);
+        }
+    }
+
+    private void commitIndex(Map<Integer, Long> offsets) throws IOException {
+        synchronized (commitLock) {
+            index.commit(offsets);
+            committed = offsets;
+        }
+        LOG.debugf("committed %s", offsets);
+    }
+
+    /** Only for lag monitoring; the index's copy of the positions is the one that counts. */
+    private void reportToGroup(KafkaConsumer<String, String> kafka, Map<Integer, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> byPartition = new HashMap<>();
+        offsets.forEach((p, offset) -> byPartition.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
+        kafka.commitAsync(byPartition, (o, e) -> {
             if (e != null) {
                 LOG.debugf("could not report offsets to group %s: %s", groupId, e.getMessage());
             }
         });
-        LOG.debugf("committed %s (applied %d, skipped %d, dead-lettered %d)", positions, applied, skipped,
-                deadLettered);
+    }
+
+    /** Lets a commit under way finish (an interrupted commit could leave the writer unusable), then stops. */
+    private void stopCommitter() {
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a search index commit did not finish within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** After a failure mid-batch: continue at the first record not yet applied. */

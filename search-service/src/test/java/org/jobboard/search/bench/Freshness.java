@@ -26,7 +26,8 @@ final class Freshness {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CREATED = Pattern.compile("\"outcome\"\\s*:\\s*\"CREATED\"\\s*,\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    record Result(Latencies latencies, int probes, int missed) {
+    /** {@code publish}: of that, until the publish request was answered (the rest is outbox to searchable). */
+    record Result(Latencies latencies, Latencies publish, int probes, int missed) {
     }
 
     private final String gateway;
@@ -57,6 +58,7 @@ final class Freshness {
         Random random = new Random();
         long run = System.currentTimeMillis() % 1_000_000;
         long[] nanos = new long[probes];
+        long[] publishNanos = new long[probes];
         int found = 0;
         List<String> created = new ArrayList<>();
         for (int i = 0; i < probes; i++) {
@@ -73,6 +75,7 @@ final class Freshness {
                 throw new IllegalStateException("publishing a probe posting failed: " + response.statusCode() + " "
                         + response.body());
             }
+            publishNanos[i] = System.nanoTime() - sent;
             created.add(id.group(1));
             long deadline = sent + PATIENCE.toNanos();
             String search = gateway + "/v1/search/postings?limit=5&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8);
@@ -98,7 +101,7 @@ final class Freshness {
         for (String posting : created) {
             close(token, posting);
         }
-        return new Result(Latencies.of(nanos, found), probes, probes - found);
+        return new Result(Latencies.of(nanos, found), Latencies.of(publishNanos, probes), probes, probes - found);
     }
 
     /** Eleven random letters: a word no other posting has, kept whole by the analyzer. */

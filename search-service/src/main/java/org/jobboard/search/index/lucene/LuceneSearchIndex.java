@@ -116,6 +116,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Versions written since the last refresh, which the searcher cannot see yet. Guarded by {@code this}. */
     private final Map<String, Long> unrefreshedVersions = new HashMap<>();
     private volatile Map<Integer, Long> committedOffsets;
+    /** One commit at a time (its commit data and the commit itself belong together). */
+    private final Object commitLock = new Object();
     private volatile Instant lastCommitAt;
 
     private volatile SuggestionModel suggestions = SuggestionModel.EMPTY;
@@ -229,16 +231,19 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public synchronized void commit(Map<Integer, Long> nextOffsets) throws IOException {
-        Instant now = Instant.now();
-        Map<String, String> data = new HashMap<>();
-        data.put(USER_SCHEMA, SCHEMA);
-        data.put(USER_OFFSETS, formatOffsets(nextOffsets));
-        data.put(USER_COMMITTED_AT, now.toString());
-        writer.setLiveCommitData(data.entrySet());
-        writer.commit();
-        committedOffsets = Map.copyOf(nextOffsets);
-        lastCommitAt = now;
+    public void commit(Map<Integer, Long> nextOffsets) throws IOException {
+        // not under this object's lock: the writer takes changes while a commit waits for the disk
+        synchronized (commitLock) {
+            Instant now = Instant.now();
+            Map<String, String> data = new HashMap<>();
+            data.put(USER_SCHEMA, SCHEMA);
+            data.put(USER_OFFSETS, formatOffsets(nextOffsets));
+            data.put(USER_COMMITTED_AT, now.toString());
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            committedOffsets = Map.copyOf(nextOffsets);
+            lastCommitAt = now;
+        }
     }
 
     @Override
