@@ -305,7 +305,6 @@ public final class PostingIndexer implements AutoCloseable {
             index.commit(offsets);
             committed = offsets;
         }
-        LOG.debugf("committed %s", offsets);
     }
 
     /** Only for lag monitoring; the index's copy of the positions is the one that counts. */
@@ -317,6 +316,8 @@ public final class PostingIndexer implements AutoCloseable {
                 LOG.debugf("could not report offsets to group %s: %s", groupId, e.getMessage());
             }
         });
+        LOG.debugf("committed %s (applied %d, skipped %d, dead-lettered %d)", offsets, applied, skipped,
+                deadLettered);
     }
 
     /** Lets a commit under way finish (an interrupted commit could leave the writer unusable), then stops. */
