@@ -62,10 +62,6 @@ public final class PostingIndexer implements AutoCloseable {
 
     private final Thread thread;
     private final ScheduledExecutorService committer;
-    /** Serializes the periodic commits with the final one. */
-    private final Object commitLock = new Object();
-    /** The positions the last index commit holds. */
-    private volatile Map<Integer, Long> committed = Map.of();
     /** Positions committed to the index that the consumer thread still has to report to the group (lag monitoring). */
     private final AtomicReference<Map<Integer, Long>> unreported = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -129,7 +125,6 @@ public final class PostingIndexer implements AutoCloseable {
                 new StringDeserializer())) {
             consumer = kafka;
             long lastPartitionCheck = 0;
-            committed = Map.copyOf(index.committedOffsets());
             long interval = Math.max(1, commitInterval.toMillis());
             committer.scheduleWithFixedDelay(this::commitApplied, interval, interval, TimeUnit.MILLISECONDS);
             while (running) {
@@ -171,9 +166,10 @@ public final class PostingIndexer implements AutoCloseable {
                 }
             }
             stopCommitter();
-            if (!skipFinalCommit && !positions.isEmpty() && index.healthy() && !positions.equals(committed)) {
+            if (!skipFinalCommit && !positions.isEmpty() && index.healthy()
+                    && !positions.equals(index.committedOffsets())) {
                 Map<Integer, Long> last = Map.copyOf(positions);
-                commitIndex(last);
+                index.commit(last);
                 reportToGroup(kafka, last);
             }
         } catch (IOException | RuntimeException e) {
@@ -288,22 +284,15 @@ public final class PostingIndexer implements AutoCloseable {
      */
     private void commitApplied() {
         Map<Integer, Long> applied = appliedSnapshot;
-        if (applied.isEmpty() || applied.equals(committed) || !index.healthy()) {
+        if (applied.isEmpty() || applied.equals(index.committedOffsets()) || !index.healthy()) {
             return;
         }
         try {
-            commitIndex(applied);
+            index.commit(applied); // the index serializes commits and remembers the positions each holds
             unreported.set(applied);
         } catch (IOException | RuntimeException e) {
             // the consumer thread meets an index that can no longer write at its next change and stops there
             LOG.warnf(e, "committing the search index failed; retrying in %s", commitInterval);
-        }
-    }
-
-    private void commitIndex(Map<Integer, Long> offsets) throws IOException {
-        synchronized (commitLock) {
-            index.commit(offsets);
-            committed = offsets;
         }
     }
 
