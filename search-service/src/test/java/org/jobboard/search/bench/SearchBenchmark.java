@@ -219,6 +219,7 @@ public final class SearchBenchmark {
                     throw new UncheckedIOException(e);
                 }
             });
+            index.awaitMerges(); // as the running service would have merged by now
             index.refresh();
             index.commit(Map.of(0, (long) run.postings));
         }

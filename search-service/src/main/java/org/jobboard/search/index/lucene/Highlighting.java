@@ -1,6 +1,5 @@
 package org.jobboard.search.index.lucene;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
@@ -42,23 +41,22 @@ final class Highlighting {
 
     /**
      * @param query  what to highlight (the title and description clauses of the text query, fuzzy terms expanded)
-     * @param stored the page's documents by doc id, already loaded for the hits: title and description are taken from
-     *               them without reading (and decompressing) the stored fields a second time
+     * @param shown  the page's postings by doc id, already read for the hits, with their title and description text
      */
     static Map<Integer, SearchHit.Highlights> highlight(IndexSearcher searcher, Query query, ScoreDoc[] docs,
-            Map<Integer, Document> stored) throws IOException {
+            Map<Integer, PostingFields.Shown> shown) throws IOException {
         Weight weight = searcher.rewrite(query).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Map<Integer, SearchHit.Highlights> result = new HashMap<>();
         for (ScoreDoc hit : docs) {
-            Document document = stored.get(hit.doc);
-            if (document == null) {
+            PostingFields.Shown posting = shown.get(hit.doc);
+            if (posting == null) {
                 continue;
             }
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             Matches matches = weight.matches(leaf, hit.doc - leaf.docBase);
-            String title = title(document.get(PostingFields.TITLE), offsets(matches, PostingFields.TITLE));
-            String description = description(document.get(PostingFields.DESCRIPTION),
+            String title = title(posting.title(), offsets(matches, PostingFields.TITLE));
+            String description = description(posting.description(),
                     offsets(matches, PostingFields.DESCRIPTION));
             if (title != null || description != null) {
                 result.put(hit.doc, new SearchHit.Highlights(title, description));

@@ -12,12 +12,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,7 +34,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -86,11 +86,13 @@ import java.util.stream.Collectors;
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = Logger.getLogger(LuceneSearchIndex.class);
     /** Bumped when the schema changes: an index written with another one is rebuilt from the topic. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     private static final String USER_SCHEMA = "jobboard.schema";
     private static final String USER_OFFSETS = "jobboard.offsets";
     private static final String USER_COMMITTED_AT = "jobboard.committedAt";
     private static final int TOP_VALUES = 20;
+    private static final double SEGMENTS_PER_TIER = 4;
+    private static final double FLOOR_SEGMENT_MB = 16;
     private static final String FUZZY = "f";
     private static final String EXACT = "e";
 
@@ -148,7 +150,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                 // only commit() with offsets makes changes durable; closing discards the rest, like a crash would
                 .setCommitOnClose(false)
-                .setRAMBufferSizeMB(settings.ramBufferMb());
+                .setRAMBufferSizeMB(settings.ramBufferMb())
+                .setMergePolicy(mergePolicy());
         this.writer = new IndexWriter(directory, config);
         this.committedOffsets = compatible ? parseOffsets(last.get(USER_OFFSETS)) : Map.of();
         this.lastCommitAt = compatible && last.get(USER_COMMITTED_AT) != null
@@ -178,6 +181,19 @@ public final class LuceneSearchIndex implements SearchIndex {
                 rebuildSuggestions();
             }
         }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Fewer segments than Lucene 9's defaults leave (ten per size tier, small ones counted as 2 MB): a search pays per
+     * segment (a terms-dictionary lookup per term, a scorer and a facet collector each), and this index is searched far
+     * more often than it is written. Near-real-time refreshes flush many tiny segments; counting each as 16 MB (Lucene
+     * 10's default) merges them away soon.
+     */
+    private static MergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setSegmentsPerTier(SEGMENTS_PER_TIER);
+        policy.setFloorSegmentMB(FLOOR_SEGMENT_MB);
+        return policy;
     }
 
     public static LuceneSearchIndex open(Settings settings, SynonymMap synonyms, ObjectMapper json)
@@ -243,6 +259,22 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.commit();
             committedOffsets = Map.copyOf(nextOffsets);
             lastCommitAt = now;
+        }
+    }
+
+    /**
+     * Waits until the merges the merge policy asks for are done. For tools that build an index and close it right away
+     * (closing aborts running merges); the service merges in the background as it goes.
+     */
+    public void awaitMerges() throws IOException {
+        writer.maybeMerge();
+        try {
+            while (writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for merges", e);
         }
     }
 
@@ -377,7 +409,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private static Sort sort(SortOrder order, GeoPoint near) {
-        SortField id = KeywordField.newSortField(PostingFields.ID, false, SortedSetSelector.Type.MIN);
+        SortField id = new SortField(PostingFields.ID_SORT, SortField.Type.STRING_VAL);
         SortField primary = switch (order) {
             case RELEVANCE -> SortField.FIELD_SCORE;
             case DATE -> descendingLong(PostingFields.POSTED);
@@ -519,7 +551,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         for (FacetValue organization : organizations) {
             String name = organizationNames.get(organization.value());
             if (name == null) {
-                name = storedOrganizationName(searcher, organization.value());
+                name = indexedOrganizationName(searcher, organization.value());
                 if (name != null) {
                     organizationNames.putIfAbsent(organization.value(), name);
                 }
@@ -529,36 +561,32 @@ public final class LuceneSearchIndex implements SearchIndex {
         return labelled;
     }
 
-    private String storedOrganizationName(IndexSearcher searcher, String organizationId) throws IOException {
+    private String indexedOrganizationName(IndexSearcher searcher, String organizationId) throws IOException {
         // only postings carry an organization id (tombstones hold id and version only)
         TopDocs top = searcher.search(KeywordField.newExactQuery(PostingFields.ORGANIZATION_ID, organizationId), 1);
         if (top.scoreDocs.length == 0) {
             return null;
         }
-        return fields.summary(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(PostingFields.SOURCE)))
-                .organization().name();
+        int doc = top.scoreDocs[0].doc;
+        PostingFields.Shown shown = PostingFields.shown(searcher.getIndexReader(), new int[] { doc }, false).get(doc);
+        return shown == null ? null : fields.summary(shown).organization().name();
     }
 
     // ---------------------------------------------------------------- hits
 
     private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TextQueries.Parsed text,
             Set<String> tolerant, PostingQuery query, boolean fuzzy) throws IOException {
-        // each hit's stored fields are read (and their block decompressed) once, for the summary and the highlights
-        StoredFields stored = searcher.storedFields(); // one reader for the page: it reuses decompressed blocks
-        Set<String> wanted = text == null ? Set.of(PostingFields.SOURCE)
-                : Set.of(PostingFields.SOURCE, PostingFields.TITLE, PostingFields.DESCRIPTION);
-        Map<Integer, Document> documents = new HashMap<>();
-        for (ScoreDoc doc : docs) {
-            documents.put(doc.doc, stored.document(doc.doc, wanted));
-        }
+        // each hit is read once, for the summary and (with text to highlight) its title and description
+        int[] docIds = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+        Map<Integer, PostingFields.Shown> shown = PostingFields.shown(searcher.getIndexReader(), docIds, text != null);
         Map<Integer, SearchHit.Highlights> highlights = Map.of();
         if (text != null && docs.length > 0) {
             Query highlight = this.text.highlightQuery(text, tolerant);
-            highlights = Highlighting.highlight(searcher, highlight, docs, documents);
+            highlights = Highlighting.highlight(searcher, highlight, docs, shown);
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc doc : docs) {
-            PostingSummary summary = fields.summary(documents.get(doc.doc));
+            PostingSummary summary = fields.summary(shown.get(doc.doc));
             hits.add(new SearchHit(summary, distanceKm(summary, query.near()), highlights.get(doc.doc),
                     sortValues((FieldDoc) doc, fuzzy)));
         }

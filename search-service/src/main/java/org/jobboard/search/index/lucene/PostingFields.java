@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -13,17 +14,25 @@ import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,7 +47,13 @@ final class PostingFields {
     static final String KIND_POSTING = "posting";
     static final String KIND_TOMBSTONE = "tombstone";
     static final String VERSION = "version";
+    /** The posting summary (JSON) a hit shows, as binary doc values: read without decompressing a stored-fields block. */
     static final String SOURCE = "source";
+    /** The id as binary doc values: the sort's tie-breaker (copying it is a plain read, no terms-dictionary lookup). */
+    static final String ID_SORT = "id_sort";
+    /** Title and description text as indexed (offsets in the postings refer to them), for highlighting. */
+    static final String TITLE_DISPLAY = "title_display";
+    static final String DESCRIPTION_DISPLAY = "description_display";
 
     static final String TITLE = "title";
     static final String DESCRIPTION = "description";
@@ -62,8 +77,8 @@ final class PostingFields {
     static final String POSTED = "posted";
     static final String TITLE_SUGGEST = "title_suggest";
 
-    /** Text with offsets in the postings, so highlighting reads them instead of re-analyzing stored text. */
-    private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
+    /** Text with offsets in the postings, so highlighting reads them instead of re-analyzing the text. */
+    private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
     /** Words for spelling suggestions: only which documents have them matters. */
     private static final FieldType SPELL_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
@@ -87,14 +102,16 @@ final class PostingFields {
         PostingSummary p = posting.summary();
         Document doc = new Document();
         identity(doc, p.id(), p.version(), KIND_POSTING);
-        doc.add(new StoredField(SOURCE, new BytesRef(serialize(p))));
+        doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(serialize(p))));
 
         String title = collapse(p.title());
         doc.add(new Field(TITLE, title, HIGHLIGHTED_TEXT));
+        doc.add(new BinaryDocValuesField(TITLE_DISPLAY, new BytesRef(title)));
         doc.add(new SortedSetDocValuesField(TITLE_SUGGEST, new BytesRef(title)));
         doc.add(new Field(SPELL, title, SPELL_TEXT));
         if (posting.descriptionText() != null && !posting.descriptionText().isBlank()) {
             doc.add(new Field(DESCRIPTION, posting.descriptionText(), HIGHLIGHTED_TEXT));
+            doc.add(new BinaryDocValuesField(DESCRIPTION_DISPLAY, new BytesRef(posting.descriptionText())));
         }
         doc.add(new KeywordField(ORGANIZATION_ID, p.organization().id(), Field.Store.NO));
         if (p.organization().name() != null) {
@@ -132,17 +149,58 @@ final class PostingFields {
         return doc;
     }
 
-    PostingSummary summary(Document stored) {
-        BytesRef bytes = stored.getBinaryValue(SOURCE);
+    /** What a hit shows: the summary's JSON and, when asked for, the title and description text (else null). */
+    record Shown(byte[] source, String title, String description) {
+    }
+
+    /**
+     * The {@link Shown} values of some postings by doc id, read from binary doc values: unlike stored fields, no block of
+     * neighbouring documents is decompressed for each one.
+     */
+    static Map<Integer, Shown> shown(IndexReader reader, int[] docIds, boolean withText) throws IOException {
+        int[] sorted = docIds.clone();
+        Arrays.sort(sorted); // doc-values iterators only move forward
+        List<LeafReaderContext> leaves = reader.leaves();
+        Map<Integer, Shown> shown = new HashMap<>();
+        int leafIndex = -1;
+        BinaryDocValues source = null;
+        BinaryDocValues title = null;
+        BinaryDocValues description = null;
+        for (int doc : sorted) {
+            int leaf = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext context = leaves.get(leaf);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                source = DocValues.getBinary(context.reader(), SOURCE);
+                title = withText ? DocValues.getBinary(context.reader(), TITLE_DISPLAY) : null;
+                description = withText ? DocValues.getBinary(context.reader(), DESCRIPTION_DISPLAY) : null;
+            }
+            int local = doc - context.docBase;
+            if (!source.advanceExact(local)) {
+                continue; // a tombstone: it has nothing to show
+            }
+            BytesRef json = source.binaryValue();
+            shown.put(doc, new Shown(Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length),
+                    text(title, local), text(description, local)));
+        }
+        return shown;
+    }
+
+    private static String text(BinaryDocValues values, int doc) throws IOException {
+        return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
+    }
+
+    PostingSummary summary(Shown shown) {
         try {
-            return reader.readValue(bytes.bytes, bytes.offset, bytes.length);
+            return reader.readValue(shown.source());
         } catch (IOException e) {
-            throw new UncheckedIOException("unreadable stored posting " + stored.get(ID), e);
+            throw new UncheckedIOException("unreadable indexed posting", e);
         }
     }
 
     private static void identity(Document doc, String id, long version, String kind) {
-        doc.add(new KeywordField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID_SORT, new BytesRef(id)));
         doc.add(new StringField(KIND, kind, Field.Store.NO));
         doc.add(new NumericDocValuesField(VERSION, version));
     }

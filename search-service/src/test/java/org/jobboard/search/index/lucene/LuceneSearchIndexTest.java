@@ -1,13 +1,19 @@
 package org.jobboard.search.index.lucene;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.domain.SortOrder;
+import org.jobboard.search.testing.LocalIndexes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,6 +60,27 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
         reopen();
         assertEquals(1, search("carpenter").total());
         assertEquals(Map.of(0, 1L, 1, 0L), index.committedOffsets());
+    }
+
+    @Test
+    void anIndexWrittenWithAnotherSchemaIsRebuiltFromTheTopic() throws Exception {
+        index.upsert(posting(UUID.randomUUID().toString(), 1, "Carpenter"));
+        index.commit(Map.of(0, 1L));
+        index.close();
+        // what an older version of the service left on disk: the same commit, another schema in its user data
+        try (Directory dir = FSDirectory.open(directory);
+                IndexWriter older = new IndexWriter(dir, new IndexWriterConfig())) {
+            Map<String, String> data = new HashMap<>();
+            older.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            assertEquals(LuceneSearchIndex.SCHEMA, data.get("jobboard.schema"));
+            data.put("jobboard.schema", "0");
+            older.setLiveCommitData(data.entrySet());
+            older.commit();
+        }
+        index = LocalIndexes.open(directory);
+        assertEquals(Map.of(), index.committedOffsets(), "replayed from the topic's beginning");
+        assertEquals(0, search("carpenter").total());
+        assertEquals(0, index.stats().documents());
     }
 
     @Test
