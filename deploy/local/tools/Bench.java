@@ -34,7 +34,8 @@ public class Bench {
 
     static final int WARM_UP_SECONDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "20"));
 
-    record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
+    record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos,
+            Map<Integer, Long> unexpected) {
         double throughput() {
             return requests / seconds;
         }
@@ -48,8 +49,9 @@ public class Bench {
         }
 
         void print() {
-            System.out.printf(Locale.ROOT, "  %-34s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  errors %d%n",
-                    name, throughput(), percentileMs(50), percentileMs(99), percentileMs(100), errors);
+            System.out.printf(Locale.ROOT, "  %-34s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  errors %d%s%n",
+                    name, throughput(), percentileMs(50), percentileMs(99), percentileMs(100), errors,
+                    unexpected.isEmpty() ? "" : " (status: count " + new java.util.TreeMap<>(unexpected) + ")");
         }
     }
 
@@ -62,14 +64,21 @@ public class Bench {
         loop(concurrency, WARM_UP_SECONDS, request, expected, null);
         List<long[]> samples = new ArrayList<>();
         long started = System.nanoTime();
-        long[] counts = loop(concurrency, seconds, request, expected, samples);
+        Map<Integer, Long> unexpected = new java.util.concurrent.ConcurrentHashMap<>();
+        long[] counts = loop(concurrency, seconds, request, expected, samples, unexpected);
         double elapsed = (System.nanoTime() - started) / 1e9;
         long[] all = samples.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
-        return new Result(name, counts[0], counts[1], elapsed, all);
+        return new Result(name, counts[0], counts[1], elapsed, all, Map.copyOf(unexpected));
     }
 
     static long[] loop(int concurrency, int seconds, IntFunction<Call> request, int expected,
             List<long[]> samples) throws Exception {
+        return loop(concurrency, seconds, request, expected, samples, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** As above; {@code unexpected} counts the responses by status other than {@code expected} (-1: no response). */
+    static long[] loop(int concurrency, int seconds, IntFunction<Call> request, int expected,
+            List<long[]> samples, Map<Integer, Long> unexpected) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -90,16 +99,19 @@ public class Bench {
                         try {
                             Call call = request.apply(sequence.getAndIncrement());
                             http = http != null ? http : new KeepAliveHttp(call.baseUrl());
-                            if (http.send(call.method(), call.pathAndQuery(), call.headers(), call.body()) == expected) {
+                            int status = http.send(call.method(), call.pathAndQuery(), call.headers(), call.body());
+                            if (status == expected) {
                                 ok.incrementAndGet();
                                 if (n < latencies.length) {
                                     latencies[n++] = System.nanoTime() - start;
                                 }
                             } else {
                                 errors.incrementAndGet();
+                                unexpected.merge(status, 1L, Long::sum);
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet(); // a broken connection is reopened by the next request
+                            unexpected.merge(-1, 1L, Long::sum);
                         }
                     }
                 } finally {
@@ -304,7 +316,8 @@ public class Bench {
         String rita = token(keycloak, "rita");
         String[] candidates = { token(keycloak, "alice"), token(keycloak, "bob") };
         long runId = System.currentTimeMillis();
-        int postingsNeeded = 4000;
+        // one application per candidate and posting: enough postings that no apply repeats, even at 500/s
+        int postingsNeeded = Math.max(4000, (WARM_UP_SECONDS + seconds) * 500 / candidates.length);
         List<String> postingIds = new ArrayList<>();
         for (int from = 0; from < postingsNeeded; from += 200) {
             StringBuilder items = new StringBuilder();
@@ -320,11 +333,15 @@ public class Bench {
                 postingIds.add(ids.group(1));
             }
         }
+        // applications-service learns of postings from events: wait until its replica holds the last one
         String last = postingIds.get(postingIds.size() - 1);
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; ; i++) {
             if (HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/v1/applications?postingId=" + last))
                     .header("Authorization", "Bearer " + rita).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                 break;
+            }
+            if (i == 1200) {
+                throw new IllegalStateException("applications-service did not learn of the benchmark's postings in 120 s");
             }
             Thread.sleep(100);
         }
