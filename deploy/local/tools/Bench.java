@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +53,7 @@ public class Bench {
         void print() {
             System.out.printf(Locale.ROOT, "  %-34s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  errors %d%s%n",
                     name, throughput(), percentileMs(50), percentileMs(99), percentileMs(100), errors,
-                    unexpected.isEmpty() ? "" : " (status: count " + new java.util.TreeMap<>(unexpected) + ")");
+                    unexpected.isEmpty() ? "" : " (status: count " + new TreeMap<>(unexpected) + ")");
         }
     }
 
@@ -64,7 +66,7 @@ public class Bench {
         loop(concurrency, WARM_UP_SECONDS, request, expected, null);
         List<long[]> samples = new ArrayList<>();
         long started = System.nanoTime();
-        Map<Integer, Long> unexpected = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Long> unexpected = new ConcurrentHashMap<>();
         long[] counts = loop(concurrency, seconds, request, expected, samples, unexpected);
         double elapsed = (System.nanoTime() - started) / 1e9;
         long[] all = samples.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
@@ -73,7 +75,7 @@ public class Bench {
 
     static long[] loop(int concurrency, int seconds, IntFunction<Call> request, int expected,
             List<long[]> samples) throws Exception {
-        return loop(concurrency, seconds, request, expected, samples, new java.util.concurrent.ConcurrentHashMap<>());
+        return loop(concurrency, seconds, request, expected, samples, new ConcurrentHashMap<>());
     }
 
     /** As above; {@code unexpected} counts the responses by status other than {@code expected} (-1: no response). */
