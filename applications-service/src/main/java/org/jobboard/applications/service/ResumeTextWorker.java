@@ -56,6 +56,8 @@ public class ResumeTextWorker {
     private ExecutorService pool;
     /** Drains submitted but not started yet: one waiting drain is enough to see every wake-up before it. */
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Drains running on the pool now. */
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     void start(@Observes StartupEvent event) {
@@ -101,17 +103,29 @@ public class ResumeTextWorker {
         }
         try {
             pool.execute(() -> {
+                running.incrementAndGet(); // before leaving "waiting", so isIdle never sees a drain in between
                 waiting.decrementAndGet();
                 try {
                     drain();
                 } catch (RuntimeException e) {
                     // the database may be away: what was claimed stays PENDING and is taken again after its lease
                     LOG.warnf("resume text extraction stopped (%s); the timer resumes it", e.toString());
+                } finally {
+                    running.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
             waiting.decrementAndGet(); // shutting down
         }
+    }
+
+    /**
+     * True when this replica's pool neither runs nor has queued a drain. A drain may pause between documents (pacing)
+     * after its last claim, so "nothing due" alone does not mean it has stopped claiming; tests that hand rows back to
+     * PENDING wait for this first.
+     */
+    public boolean isIdle() {
+        return running.get() == 0 && waiting.get() == 0;
     }
 
     /**

@@ -137,9 +137,13 @@ class ResumeTextWorkerTest {
                 .body(containsString("Resume that once crashed its worker"));
     }
 
-    /** Work that other tests left for the service's worker is finished, so a claim here takes only this test's rows. */
-    private static void awaitNothingDue() {
+    /**
+     * Work that other tests left for the service's worker is finished and that worker has stopped (it may still be
+     * pausing after its last document, and would claim what a test hands back to PENDING), so a claim here takes only
+     * this test's rows. Only an apply wakes it again: the timer is off in tests.
+     */
+    private void awaitNothingDue() {
         Db.eventually(() -> Db.count("select count(*) from resume where extraction_status = 'PENDING' "
-                + "and extraction_due_at <= now()") == 0, "no resume text due");
+                + "and extraction_due_at <= now()") == 0 && worker.isIdle(), "no resume text due, the worker idle");
     }
 }
