@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -108,6 +109,10 @@ public class TransportProblems {
     }
 
     void serverStarted(@ObservesAsync HttpServerStart event, Vertx vertx) {
+        markAcceptedConnections(vertx);
+    }
+
+    void tlsServerStarted(@ObservesAsync HttpsServerStart event, Vertx vertx) {
         markAcceptedConnections(vertx);
     }
 
