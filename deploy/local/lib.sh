@@ -46,7 +46,8 @@ is_running() {
 # start_process NAME LOGFILE CMD... : a new session, so stop can end the whole process group (scripts and their JVMs).
 start_process() {
   local name=$1 log=$2; shift 2
-  setsid "$@" >>"$log" 2>&1 < /dev/null &
+  # descriptors beyond 2 are closed: a daemon must not keep a lock or pipe of whoever started it (e.g. flock)
+  setsid "$@" >>"$log" 2>&1 < /dev/null 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! > "$(pid_file "$name")"
 }
 stop_process() {
