@@ -165,12 +165,15 @@ public class PostingResource {
         return conditional(document.body(), Etags.of(document.version()));
     }
 
-    /** If-None-Match: visibility was checked first, so a 304 reveals nothing a 200 would not. */
+    /**
+     * If-None-Match: visibility was checked first, so a 304 reveals nothing a 200 would not. Vary: Accept, since the
+     * same URL serves JSON and JSON-LD: a cache must not answer one with the other.
+     */
     private Response conditional(Object body, EntityTag tag) {
         if (ConditionalRequests.notModified(headers, tag)) {
-            return Response.notModified(tag).build();
+            return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        return Response.ok(body).tag(tag).build();
+        return Response.ok(body).tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @PATCH
