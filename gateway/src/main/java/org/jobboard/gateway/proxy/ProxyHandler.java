@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -19,6 +20,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -40,6 +42,7 @@ import org.jobboard.gateway.security.AccessPolicy;
 import org.jobboard.platform.problem.ProblemWriter;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +51,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's one route: checks the caller (token already validated by quarkus-oidc), takes a rate-limit token,
@@ -60,9 +62,9 @@ import java.util.concurrent.TimeoutException;
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     public static final String REQUEST_ID = "X-Request-Id";
-    /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
-    /** Response headers carrying absolute URLs of the service, rewritten to the client's origin. */
+    /** Response headers carrying absolute URLs of the service, rewritten to the public URL. */
     private static final Set<String> LINK_HEADERS = Set.of("location", "content-location", "link");
+    /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
 
@@ -158,7 +160,7 @@ public class ProxyHandler {
         long maxBody = isApply(request) ? config.maxApplyBodySize() : config.maxBodySize();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && parseLength(contentLength) > maxBody) {
-            reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
+            rejectAndClose(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
             return;
         }
         RatePolicy.Bucket bucket = RatePolicy.of(identity, request.method(), request.path(), clientIp(request));
@@ -216,11 +218,10 @@ public class ProxyHandler {
                 .setHost(instance.host())
                 .setPort(instance.port())
                 .setSsl(instance.tls())
-                .setURI(request.uri())
-                .setIdleTimeout(timeoutMillis);
+                .setURI(request.uri());
         client().request(options).onComplete(connected -> {
             if (connected.failed()) {
-                instance.breaker().onFailure();
+                BreakerVerdict.ofFailure(connected.cause(), false, false).applyTo(instance.breaker());
                 if (connected.cause() instanceof ConnectException && attempt + 1 < candidates.size()) {
                     send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody); // nothing was sent
                 } else {
@@ -230,24 +231,23 @@ public class ProxyHandler {
             }
             HttpClientRequest upstreamRequest = connected.result();
             copyRequestHeaders(request, upstreamRequest.headers(), requestId);
-            BodyLimit body = new BodyLimit(request, maxBody, () -> {
-                upstreamRequest.reset();
-                reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
-            });
-            // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
-            // never end again for a retry
-            if (!hasBody(request)) {
-                request.resume(); // nothing to read; let the connection go on to its next request
-            }
-            var sent = hasBody(request) ? upstreamRequest.send(body) : upstreamRequest.send();
-            sent.onComplete(answered -> {
-                if (body.exceeded()) {
-                    return;
+            ClientBody body = hasBody(request) ? new ClientBody(vertx, request, maxBody,
+                    config.clientIdleTimeout().toMillis(), timeoutMillis,
+                    trouble -> onClientBodyTrouble(ctx, upstream, upstreamRequest, trouble, maxBody)) : null;
+            boolean[] requestSent = {false};
+            upstreamRequest.response().onComplete(answered -> {
+                if (body != null) {
+                    body.stop();
                 }
-                boolean retryable = retryable(request) && attempt + 1 < candidates.size();
                 if (answered.failed()) {
-                    instance.breaker().onFailure();
-                    if (retryable && !isTimeout(answered.cause())) {
+                    BreakerVerdict verdict = BreakerVerdict.ofFailure(answered.cause(), requestSent[0],
+                            body != null && body.trouble() != null);
+                    verdict.applyTo(instance.breaker());
+                    if (body != null && body.trouble() != null) {
+                        return; // the client has had its answer (or is gone)
+                    }
+                    if (retryable(request) && attempt + 1 < candidates.size()
+                            && !BreakerVerdict.isTimeout(answered.cause())) {
                         // a connection that broke under an idempotent request without a body: the next instance
                         send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
                     } else {
@@ -256,12 +256,8 @@ public class ProxyHandler {
                     return;
                 }
                 HttpClientResponse response = answered.result();
-                if (response.statusCode() >= 500) {
-                    instance.breaker().onFailure();
-                } else {
-                    instance.breaker().onSuccess();
-                }
-                if (response.statusCode() == 503 && retryable) {
+                BreakerVerdict.ofStatus(response.statusCode()).applyTo(instance.breaker());
+                if (response.statusCode() == 503 && retryable(request) && attempt + 1 < candidates.size()) {
                     // an instance shutting down (rolling restart) refuses new work: ask the next one
                     response.body().onComplete(drained -> send(ctx, upstream, candidates, attempt + 1, requestId,
                             timeoutMillis, maxBody));
@@ -269,41 +265,66 @@ public class ProxyHandler {
                 }
                 relay(ctx, response, instance);
             });
+            Future<Void> sent;
+            if (body == null) {
+                // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
+                // never end again for a retry
+                request.resume(); // nothing to read; let the connection go on to its next request
+                sent = upstreamRequest.end();
+            } else {
+                if (!upstreamRequest.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    upstreamRequest.setChunked(true);
+                }
+                ctx.addEndHandler(done -> body.stop());
+                // a body broken off by its client is not ended upstream: the instance must not take it as complete
+                sent = body.pipe().endOnFailure(false).to(upstreamRequest);
+            }
+            sent.onSuccess(done -> {
+                requestSent[0] = true;
+                // the instance's silence is counted from here on: a slow client is not a slow instance
+                upstreamRequest.idleTimeout(timeoutMillis);
+            });
         });
     }
 
+    /** The client's body went wrong: the upstream request is dropped, and the client answered if it is still there. */
+    private void onClientBodyTrouble(RoutingContext ctx, Upstream upstream, HttpClientRequest upstreamRequest,
+            ClientBody.Trouble trouble, long maxBody) {
+        upstreamRequest.exceptionHandler(reset -> LOG.debugf("upstream request dropped: %s", trouble));
+        upstreamRequest.reset();
+        switch (trouble) {
+            case TOO_LARGE -> rejectAndClose(ctx, 413, "too-large", "Payload too large",
+                    "the request body may be at most " + maxBody + " bytes");
+            case CLIENT_STALLED -> rejectAndClose(ctx, 408, "request-timeout", "Request timeout",
+                    "no byte of the request body arrived for " + config.clientIdleTimeout().toSeconds()
+                            + " s; send it again");
+            case UPSTREAM_NOT_READING -> rejectAndClose(ctx, 504, "upstream-timeout", "Gateway timeout",
+                    "the " + upstream.name() + " service did not take the request body in time");
+            case CLIENT_ABORTED -> LOG.debugf("client aborted its request body: %s", ctx.request().path());
+        }
+    }
+
     /**
-     * A service builds absolute links from the Host it was called with — its own address behind the gateway. They
-     * are given back to the client with the origin it called (like a reverse proxy's redirect rewriting), so a
-     * Location or a next-page Link never names an internal host.
+     * A service builds absolute links from the Host it was called with — its own address behind the gateway. They are
+     * given back to the client with the configured public URL (like a reverse proxy's redirect rewriting), never with
+     * the Host or X-Forwarded-Host the request came with: a link names no internal host, and a client cannot make the
+     * gateway hand out links to a host of its choosing (Host-header injection into Location, Link and the cache).
      */
-    String publicLinks(String value, Upstream.Instance instance, HttpServerRequest request) {
+    String publicLinks(String value, Upstream.Instance instance) {
         String scheme = instance.tls() ? "https" : "http";
         String internal = scheme + "://" + instance.host() + ":" + instance.port();
         String internalDefaultPort = scheme + "://" + instance.host();
         if (!value.contains(internalDefaultPort)) {
             return value;
         }
-        String origin = publicOrigin(request);
+        String origin = publicUrl();
         String rewritten = value.replace(internal, origin);
         boolean defaultPort = instance.port() == (instance.tls() ? 443 : 80);
         return defaultPort ? rewritten.replace(internalDefaultPort + "/", origin + "/") : rewritten;
     }
 
-    /** The scheme and host the client used (as told by a trusted proxy in front of us, if any). */
-    private String publicOrigin(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-        boolean trusted = config.trustedProxies().orElse(List.of()).contains(peer);
-        String proto = trusted && request.getHeader("X-Forwarded-Proto") != null
-                ? request.getHeader("X-Forwarded-Proto").split(",")[0].strip()
-                : request.scheme() == null ? "http" : request.scheme();
-        String host = trusted && request.getHeader("X-Forwarded-Host") != null
-                ? request.getHeader("X-Forwarded-Host").split(",")[0].strip()
-                : request.authority() == null ? null : request.authority().toString();
-        if (host == null || !(proto.equals("http") || proto.equals("https"))) {
-            return config.publicUrl().replaceAll("/+$", "");
-        }
-        return proto + "://" + host;
+    private String publicUrl() {
+        return config.publicUrl().replaceAll("/+$", "");
     }
 
     private HttpClient client() {
@@ -320,7 +341,7 @@ public class ProxyHandler {
         upstreamResponse.headers().forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (LINK_HEADERS.contains(lower)) {
-                response.headers().add(name, publicLinks(value, instance, ctx.request()));
+                response.headers().add(name, publicLinks(value, instance));
             } else if (!HOP_BY_HOP.contains(lower) && !lower.equals("x-request-id") && !lower.equals("server")
                     && !lower.startsWith("ratelimit-")) {
                 response.headers().add(name, value);
@@ -346,10 +367,10 @@ public class ProxyHandler {
             }
         }
         target.set("X-Forwarded-For", clientIp(request));
-        target.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            target.set("X-Forwarded-Host", request.authority().toString());
-        }
+        // what the service may build links from: the public URL, never the client's Host
+        URI publicUrl = URI.create(config.publicUrl());
+        target.set("X-Forwarded-Proto", publicUrl.getScheme());
+        target.set("X-Forwarded-Host", publicUrl.getRawAuthority());
     }
 
     /** The client's address: the peer, or the first X-Forwarded-For hop when the peer is a trusted proxy. */
@@ -371,10 +392,6 @@ public class ProxyHandler {
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return (length != null && !length.strip().equals("0")) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-    }
-
-    private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
     }
 
     private static boolean isApply(HttpServerRequest request) {
@@ -400,8 +417,23 @@ public class ProxyHandler {
         ProblemWriter.write(ctx, status, slug, title, detail);
     }
 
+    /**
+     * Answers and then closes the connection rather than reading the rest of a body we will not use (a 100 MB upload
+     * is not read to its end to keep the connection alive). HTTP/2 streams are reset by Vert.x instead; their
+     * connection is shared with other requests.
+     */
+    private void rejectAndClose(RoutingContext ctx, int status, String slug, String title, String detail) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        if (request.version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(done -> request.connection().close());
+        }
+        ProblemWriter.write(ctx, status, slug, title, detail);
+    }
+
     private void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
-        if (isTimeout(cause)) {
+        if (BreakerVerdict.isTimeout(cause)) {
             reject(ctx, 504, "upstream-timeout", "Gateway timeout",
                     "the " + upstream.name() + " service did not answer in time");
         } else {
