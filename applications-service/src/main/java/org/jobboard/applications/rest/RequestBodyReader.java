@@ -2,6 +2,8 @@ package org.jobboard.applications.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
@@ -65,13 +67,19 @@ public class RequestBodyReader {
 
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
 
+    @Inject
+    MeterRegistry metrics;
+
     void routes(@Observes Router router) {
+        Gauge.builder("jobboard.uploads.in.flight", uploadsInFlight, AtomicInteger::get)
+                .description("multipart applies being read or processed (503 beyond uploads.max-in-flight)")
+                .register(metrics);
         // after authentication (a refused token never gets this far), before Quarkus' body handling and the
         // platform's small-body pre-read (which leaves an already read body alone)
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::handle);
     }
 
-    /** Multipart applies being read or processed now (for tests and metrics). */
+    /** Multipart applies being read or processed now (also the gauge jobboard.uploads.in.flight). */
     public int uploadsInFlight() {
         return uploadsInFlight.get();
     }

@@ -89,6 +89,8 @@ class BadInputTest {
         // applying
         check("postingId of 10,000 characters", candidate, r -> r.contentType(ContentType.JSON)
                 .body(Fixtures.application("p".repeat(10_000))).post("/v1/applications"), 400, "postingId");
+        check("NUL in the email", candidate, r -> r.contentType(ContentType.JSON).body(Fixtures.application(posting,
+                "N", "n\\u0000x@example.org", null, Fixtures.VALID_ANSWERS)).post("/v1/applications"), 400, "email");
         check("Idempotency-Key of 300 characters", candidate, r -> r.contentType(ContentType.JSON)
                 .header("Idempotency-Key", "k".repeat(300)).body(Fixtures.application(posting))
                 .post("/v1/applications"), 400, "Idempotency-Key");
