@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class FuzzReport {
     /** Stack frames, exception class names, PostgreSQL's messages and driver: a body must never carry them. */
-    static final Pattern LEAK = Pattern.compile("\\bat (org|java|jdk|io|com|sun)\\.[\\w$.]+\\(|org\\.postgresql|SQLState"
-            + "|\\bERROR: |\\b[A-Z]\\w*Exception\\b|\\bat org\\.");
+    static final Pattern LEAK = Pattern.compile("(\\b|\\\\t)at (org|java|jdk|io|com|sun)\\.[\\w$.]+\\(|org\\.postgresql"
+            + "|SQLState|\\bERROR: |\\b[A-Z]\\w*Exception\\b|(\\b|\\\\t)at org\\.");
 
     record Failure(String kind, FuzzRequest request, String url, FuzzHttp.Response response, AtomicInteger count) {
     }
