@@ -465,7 +465,7 @@ final class FuzzGenerator {
         String current = request.pathValues.get(name);
         String value = pick(step.random(), "not-a-uuid", "00000000-0000-0000-0000-000000000000", current.toUpperCase(),
                 current + "0", "%00", "%2e%2e", "..%2f..%2f", "%zz", "a".repeat(5000), "%F0%9F%98%80", "-1", "0", "1e10",
-                "%20", "null", UUID.randomUUID().toString(), fixtures.idFor("/v1/applications", step.random()),
+                "%20", "null", new UUID(step.random().nextLong(), step.random().nextLong()).toString(), fixtures.idFor("/v1/applications", step.random()),
                 fixtures.idFor("/v1/postings", step.random()), "'%20OR%201=1", "%ff%fe", current + ";jsessionid=x",
                 current + "%0d%0aX-Injected:%20x", current + "%00", "%7B" + current + "%7D", current + "%2F..");
         request.pathValues.put(name, value);

@@ -35,6 +35,8 @@ final class FuzzHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String keycloak;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Requests sent again on a new connection after the pooled one failed. */
+    final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
 
     FuzzHttp(String keycloak) {
         this.keycloak = keycloak;
@@ -67,7 +69,10 @@ final class FuzzHttp {
         } catch (HttpTimeoutException e) {
             return new Response(NO_RESPONSE, null, "no response within " + timeout.toSeconds() + " s", Map.of());
         } catch (IOException e) {
-            return new Response(NO_RESPONSE, null, "connection failed: " + e, Map.of());
+            // mostly a pooled keep-alive connection that the server closed as it was reused: once more on a new
+            // connection tells that apart from a request the server cannot answer
+            reconnects.incrementAndGet();
+            return RawHttp.send(method, base, target.isEmpty() ? URI.create(base).getRawPath() : target, headers, body, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Response(NO_RESPONSE, null, "interrupted", Map.of());

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class FuzzReport {
     /** Stack frames, exception class names, PostgreSQL's messages and driver: a body must never carry them. */
-    static final Pattern LEAK = Pattern.compile("\\bat (org|java|jdk|io|com|sun)\\.[\\w$.]+\\(|org\\.postgresql|SQLState"
-            + "|\\bERROR: |\\b[A-Z]\\w*Exception\\b|\\bat org\\.");
+    static final Pattern LEAK = Pattern.compile("(\\b|\\\\t)at (org|java|jdk|io|com|sun)\\.[\\w$.]+\\(|org\\.postgresql"
+            + "|SQLState|\\bERROR: |\\b[A-Z]\\w*Exception\\b|(\\b|\\\\t)at org\\.");
 
     record Failure(String kind, FuzzRequest request, String url, FuzzHttp.Response response, AtomicInteger count) {
     }
@@ -41,12 +41,20 @@ final class FuzzReport {
         }
         failureCount.incrementAndGet();
         failuresByOperation.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-        // a 5xx is told apart by operation (the same generic message hides different bugs); the others mostly come
-        // from one layer (the HTTP server, a filter) for every operation, so they are grouped across operations
-        String signature = (kind.equals("5xx") ? operation : request.target) + " " + response.status() + " " + kind + " "
-                + message(response);
+        // a 5xx is told apart by operation and by the kind of mutation (one generic message hides different bugs);
+        // the others mostly come from one layer (the HTTP server, a filter) for every operation, so they are grouped
+        // across operations
+        String signature = (kind.equals("5xx") ? operation + " " + mutationKinds(request) : request.target) + " "
+                + response.status() + " " + kind + " " + message(response);
         failures.computeIfAbsent(signature, k -> new Failure(kind, request, url, response, new AtomicInteger()))
                 .count().incrementAndGet();
+    }
+
+    /** "odd string at title: ..." + "If-Match: x" -> "odd string at title + If-Match". */
+    private static String mutationKinds(FuzzRequest request) {
+        return request.mutations.stream()
+                .map(m -> m.startsWith("multipart: ") ? m.replaceAll("[0-9]+", "N") : m.replaceAll("(:| \\().*", "")).sorted()
+                .reduce((a, b) -> a + " + " + b).orElse("valid");
     }
 
     static String failureKind(FuzzRequest request, FuzzHttp.Response response) {

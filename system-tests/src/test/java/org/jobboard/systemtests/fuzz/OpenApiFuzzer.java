@@ -94,8 +94,9 @@ class OpenApiFuzzer {
         assertTrue(workers.awaitTermination(2, TimeUnit.HOURS), "the fuzzer did not finish");
         long seconds = Math.max(1, Duration.between(start, Instant.now()).toSeconds());
 
-        System.out.printf("%nfuzz: %d requests in %d s (%d/s), seed %d, %d operations%n%n%s%n", report.total(), seconds,
-                report.total() / seconds, seed, spec.operations.size(), report.table());
+        System.out.printf("%nfuzz: %d requests in %d s (%d/s), seed %d, %d operations, %d sent again on a new connection%n%n%s%n",
+                report.total(), seconds, report.total() / seconds, seed, spec.operations.size(), http.reconnects.get(),
+                report.table());
         String failures = report.examples(examples, seed);
         System.out.println(failures);
         String reportFile = System.getProperty("fuzz.report", "");
