@@ -6,6 +6,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
@@ -123,14 +125,24 @@ public class ProxyHandler {
     }
 
     void routes(@Observes Router router) {
-        router.route("/v1/*").handler(this::handle);
+        router.route("/v1/*").handler(ctx -> handle(ctx, false));
+        // a token that failed validation (proactive authentication, before any handler) comes here rather than to the
+        // platform's failure handler, so that it is rate-limited like any anonymous request
+        router.route("/v1/*").order(-100).failureHandler(ctx -> {
+            if (ctx.failure() instanceof AuthenticationFailedException || ctx.failure() instanceof UnauthorizedException) {
+                handle(ctx, true);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     public Map<String, Upstream> upstreams() {
         return upstreams;
     }
 
-    void handle(RoutingContext ctx) {
+    /** @param tokenRejected the request's token failed validation */
+    void handle(RoutingContext ctx, boolean tokenRejected) {
         HttpServerRequest request = ctx.request();
         request.pause();
         long started = System.nanoTime();
@@ -152,21 +164,22 @@ public class ProxyHandler {
         ctx.put("upstream", upstream.name());
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         boolean anonymous = identity == null || identity.isAnonymous();
-        if (anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path())) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
-            return;
-        }
+        // credentials that gave no identity (an empty "Bearer ", another scheme) are refused, not served anonymously
+        boolean unauthenticated = tokenRejected || anonymous && request.headers().contains(HttpHeaders.AUTHORIZATION);
+        boolean refused = unauthenticated || anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path());
         long maxBody = isApply(request) ? config.maxApplyBodySize() : config.maxBodySize();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && parseLength(contentLength) > maxBody) {
             rejectAndClose(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
             return;
         }
-        RatePolicy.Bucket bucket = RatePolicy.of(identity, request.method(), request.path(), clientIp(request));
+        // refused requests are counted too, per client address: guessing tokens costs the anonymous rate
+        RatePolicy.Bucket bucket = RatePolicy.of(unauthenticated ? null : identity, request.method(), request.path(),
+                clientIp(request));
         Limit limit = limits.get(bucket.policy());
+        Runnable proceed = refused ? () -> unauthorized(ctx) : () -> forward(ctx, upstream, id, maxBody);
         if (limit == null) {
-            forward(ctx, upstream, requestId, maxBody);
+            proceed.run();
             return;
         }
         limiter.acquire(bucket.callerKey(), limit).subscribe().with(decision -> {
@@ -178,12 +191,17 @@ public class ProxyHandler {
                                 + "; retry after " + decision.retryAfterSeconds() + " s");
                 return;
             }
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         }, failure -> {
             // the shared limiter is down: serve rather than fail every request (limits resume when it is back)
             LOG.warnf("rate limiter unavailable, request let through: %s", failure.toString());
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         });
+    }
+
+    private void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, String requestId, long maxBody) {
