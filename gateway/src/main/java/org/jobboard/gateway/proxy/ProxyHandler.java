@@ -430,8 +430,24 @@ public class ProxyHandler {
         response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
+    /**
+     * Answers before (or instead of) forwarding. An unread body is read and dropped so that the connection can serve its
+     * next request, but only up to the body limit: a refused 100 MB upload is cut off, not read to its end.
+     */
     private void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ctx.request().resume();
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+            long limit = config.maxBodySize();
+            long[] dropped = {0};
+            request.handler(buffer -> {
+                dropped[0] += buffer.length();
+                if (dropped[0] > limit) {
+                    request.handler(null);
+                    request.connection().close();
+                }
+            });
+        }
+        request.resume();
         ProblemWriter.write(ctx, status, slug, title, detail);
     }
 
