@@ -9,6 +9,8 @@ mkdir -p "$RUN" "$LOGS"
 
 # Fixed, documented ports; each can be overridden from the environment.
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+# the gateway's health and metrics (Quarkus management interface; 9000 is Keycloak's management port here)
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-9080}
 POSTINGS_PORT=${POSTINGS_PORT:-8081}
 SEARCH_PORT=${SEARCH_PORT:-8082}
 APPLICATIONS_PORT=${APPLICATIONS_PORT:-8083}

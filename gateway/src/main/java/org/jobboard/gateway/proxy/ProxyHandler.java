@@ -6,6 +6,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
@@ -123,14 +125,24 @@ public class ProxyHandler {
     }
 
     void routes(@Observes Router router) {
-        router.route("/v1/*").handler(this::handle);
+        router.route("/v1/*").handler(ctx -> handle(ctx, false));
+        // a token that failed validation (proactive authentication, before any handler) comes here rather than to the
+        // platform's failure handler, so that it is rate-limited like any anonymous request
+        router.route("/v1/*").order(-100).failureHandler(ctx -> {
+            if (ctx.failure() instanceof AuthenticationFailedException || ctx.failure() instanceof UnauthorizedException) {
+                handle(ctx, true);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     public Map<String, Upstream> upstreams() {
         return upstreams;
     }
 
-    void handle(RoutingContext ctx) {
+    /** @param tokenRejected the request's token failed validation */
+    void handle(RoutingContext ctx, boolean tokenRejected) {
         HttpServerRequest request = ctx.request();
         request.pause();
         long started = System.nanoTime();
@@ -152,21 +164,22 @@ public class ProxyHandler {
         ctx.put("upstream", upstream.name());
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         boolean anonymous = identity == null || identity.isAnonymous();
-        if (anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path())) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
-            return;
-        }
+        // credentials that gave no identity (an empty "Bearer ", another scheme) are refused, not served anonymously
+        boolean unauthenticated = tokenRejected || anonymous && request.headers().contains(HttpHeaders.AUTHORIZATION);
+        boolean refused = unauthenticated || anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path());
         long maxBody = isApply(request) ? config.maxApplyBodySize() : config.maxBodySize();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && parseLength(contentLength) > maxBody) {
             rejectAndClose(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
             return;
         }
-        RatePolicy.Bucket bucket = RatePolicy.of(identity, request.method(), request.path(), clientIp(request));
+        // refused requests are counted too, per client address: guessing tokens costs the anonymous rate
+        RatePolicy.Bucket bucket = RatePolicy.of(unauthenticated ? null : identity, request.method(), request.path(),
+                clientIp(request));
         Limit limit = limits.get(bucket.policy());
+        Runnable proceed = refused ? () -> unauthorized(ctx) : () -> forward(ctx, upstream, id, maxBody);
         if (limit == null) {
-            forward(ctx, upstream, requestId, maxBody);
+            proceed.run();
             return;
         }
         limiter.acquire(bucket.callerKey(), limit).subscribe().with(decision -> {
@@ -178,12 +191,17 @@ public class ProxyHandler {
                                 + "; retry after " + decision.retryAfterSeconds() + " s");
                 return;
             }
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         }, failure -> {
             // the shared limiter is down: serve rather than fail every request (limits resume when it is back)
             LOG.warnf("rate limiter unavailable, request let through: %s", failure.toString());
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         });
+    }
+
+    private void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, String requestId, long maxBody) {
@@ -193,21 +211,36 @@ public class ProxyHandler {
                     + " service is unavailable (circuit open); retry shortly");
             return;
         }
-        Map<String, java.time.Duration> timeouts = config.timeouts();
-        long timeout = timeouts.getOrDefault(upstream.name(), config.defaultTimeout()).toMillis();
-        send(ctx, upstream, candidates, 0, requestId, timeout, maxBody);
+        long timeout = config.timeouts().getOrDefault(upstream.name(), config.defaultTimeout()).toMillis();
+        send(new Attempt(ctx, upstream, candidates, 0, requestId, timeout, maxBody));
     }
 
-    private void send(RoutingContext ctx, Upstream upstream, List<Upstream.Instance> candidates, int attempt,
+    /** One try of a request on one of the upstream's instances; {@link #next()} is the same request on the next one. */
+    private record Attempt(RoutingContext ctx, Upstream upstream, List<Upstream.Instance> candidates, int index,
             String requestId, long timeoutMillis, long maxBody) {
+        Upstream.Instance instance() {
+            return candidates.get(index);
+        }
+
+        boolean hasNext() {
+            return index + 1 < candidates.size();
+        }
+
+        Attempt next() {
+            return new Attempt(ctx, upstream, candidates, index + 1, requestId, timeoutMillis, maxBody);
+        }
+    }
+
+    private void send(Attempt attempt) {
+        RoutingContext ctx = attempt.ctx();
         HttpServerRequest request = ctx.request();
-        Upstream.Instance instance = candidates.get(attempt);
+        Upstream.Instance instance = attempt.instance();
         if (!instance.breaker().tryAcquire()) {
             // its half-open probe was taken meanwhile: the next instance, or 502 when none is left
-            if (attempt + 1 < candidates.size()) {
-                send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
+            if (attempt.hasNext()) {
+                send(attempt.next());
             } else {
-                reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + upstream.name()
+                reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + attempt.upstream().name()
                         + " service is unavailable (circuit open); retry shortly");
             }
             return;
@@ -222,84 +255,87 @@ public class ProxyHandler {
         client().request(options).onComplete(connected -> {
             if (connected.failed()) {
                 BreakerVerdict.ofFailure(connected.cause(), false, false).applyTo(instance.breaker());
-                if (connected.cause() instanceof ConnectException && attempt + 1 < candidates.size()) {
-                    send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody); // nothing was sent
+                if (connected.cause() instanceof ConnectException && attempt.hasNext()) {
+                    send(attempt.next()); // nothing was sent
                 } else {
-                    fail(ctx, upstream, connected.cause());
+                    fail(ctx, attempt.upstream(), connected.cause());
                 }
                 return;
             }
-            HttpClientRequest upstreamRequest = connected.result();
-            copyRequestHeaders(request, upstreamRequest.headers(), requestId);
-            ClientBody body = hasBody(request) ? new ClientBody(vertx, request, maxBody,
-                    config.clientIdleTimeout().toMillis(), timeoutMillis,
-                    trouble -> onClientBodyTrouble(ctx, upstream, upstreamRequest, trouble, maxBody)) : null;
-            boolean[] requestSent = {false};
-            upstreamRequest.response().onComplete(answered -> {
-                if (body != null) {
-                    body.stop();
-                }
-                if (answered.failed()) {
-                    BreakerVerdict verdict = BreakerVerdict.ofFailure(answered.cause(), requestSent[0],
-                            body != null && body.trouble() != null);
-                    verdict.applyTo(instance.breaker());
-                    if (body != null && body.trouble() != null) {
-                        return; // the client has had its answer (or is gone)
-                    }
-                    if (retryable(request) && attempt + 1 < candidates.size()
-                            && !BreakerVerdict.isTimeout(answered.cause())) {
-                        // a connection that broke under an idempotent request without a body: the next instance
-                        send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
-                    } else {
-                        fail(ctx, upstream, answered.cause());
-                    }
-                    return;
-                }
-                HttpClientResponse response = answered.result();
-                BreakerVerdict.ofStatus(response.statusCode()).applyTo(instance.breaker());
-                if (response.statusCode() == 503 && retryable(request) && attempt + 1 < candidates.size()) {
-                    // an instance shutting down (rolling restart) refuses new work: ask the next one
-                    response.body().onComplete(drained -> send(ctx, upstream, candidates, attempt + 1, requestId,
-                            timeoutMillis, maxBody));
-                    return;
-                }
-                relay(ctx, response, instance);
-            });
-            Future<Void> sent;
-            if (body == null) {
-                // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
-                // never end again for a retry
-                request.resume(); // nothing to read; let the connection go on to its next request
-                sent = upstreamRequest.end();
-            } else {
-                if (!upstreamRequest.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                    upstreamRequest.setChunked(true);
-                }
-                ctx.addEndHandler(done -> body.stop());
-                // a body broken off by its client is not ended upstream: the instance must not take it as complete
-                sent = body.pipe().endOnFailure(false).to(upstreamRequest);
+            exchange(attempt, connected.result());
+        });
+    }
+
+    /** Streams the request to the instance and its answer back. */
+    private void exchange(Attempt attempt, HttpClientRequest upstreamRequest) {
+        RoutingContext ctx = attempt.ctx();
+        HttpServerRequest request = ctx.request();
+        copyRequestHeaders(request, upstreamRequest.headers(), attempt.requestId());
+        ClientBody body = hasBody(request) ? new ClientBody(vertx, request, attempt.maxBody(),
+                config.clientIdleTimeout().toMillis(), attempt.timeoutMillis(),
+                trouble -> onClientBodyTrouble(attempt, upstreamRequest, trouble)) : null;
+        boolean[] requestSent = {false};
+        upstreamRequest.response().onComplete(answered -> {
+            if (body != null) {
+                body.stop();
             }
-            sent.onSuccess(done -> {
-                requestSent[0] = true;
-                // the instance's silence is counted from here on: a slow client is not a slow instance
-                upstreamRequest.idleTimeout(timeoutMillis);
-            });
+            boolean clientAtFault = body != null && body.trouble() != null;
+            if (answered.failed()) {
+                BreakerVerdict.ofFailure(answered.cause(), requestSent[0], clientAtFault)
+                        .applyTo(attempt.instance().breaker());
+                if (clientAtFault) {
+                    return; // the client has had its answer (or is gone)
+                }
+                if (retryable(request) && attempt.hasNext() && !BreakerVerdict.isTimeout(answered.cause())) {
+                    send(attempt.next()); // a connection that broke under an idempotent bodiless request
+                } else {
+                    fail(ctx, attempt.upstream(), answered.cause());
+                }
+                return;
+            }
+            HttpClientResponse response = answered.result();
+            BreakerVerdict.ofStatus(response.statusCode()).applyTo(attempt.instance().breaker());
+            if (response.statusCode() == 503 && retryable(request) && attempt.hasNext()) {
+                // an instance shutting down (rolling restart) refuses new work: ask the next one
+                response.body().onComplete(drained -> send(attempt.next()));
+                return;
+            }
+            relay(ctx, response, attempt.instance());
+        });
+        Future<Void> sent;
+        if (body == null) {
+            // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
+            // never end again for a retry
+            request.resume(); // nothing to read; let the connection go on to its next request
+            sent = upstreamRequest.end();
+        } else {
+            if (!upstreamRequest.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                upstreamRequest.setChunked(true);
+            }
+            ctx.addEndHandler(done -> body.stop());
+            // a body broken off by its client is not ended upstream: the instance must not take it as complete
+            sent = body.pipe().endOnFailure(false).to(upstreamRequest);
+        }
+        sent.onSuccess(done -> {
+            requestSent[0] = true;
+            // the instance's silence is counted from here on: a slow client is not a slow instance
+            upstreamRequest.idleTimeout(attempt.timeoutMillis());
         });
     }
 
     /** The client's body went wrong: the upstream request is dropped, and the client answered if it is still there. */
-    private void onClientBodyTrouble(RoutingContext ctx, Upstream upstream, HttpClientRequest upstreamRequest,
-            ClientBody.Trouble trouble, long maxBody) {
+    private void onClientBodyTrouble(Attempt attempt, HttpClientRequest upstreamRequest, ClientBody.Trouble trouble) {
+        RoutingContext ctx = attempt.ctx();
         upstreamRequest.exceptionHandler(reset -> LOG.debugf("upstream request dropped: %s", trouble));
         upstreamRequest.reset();
         switch (trouble) {
             case TOO_LARGE -> rejectAndClose(ctx, 413, "too-large", "Payload too large",
-                    "the request body may be at most " + maxBody + " bytes");
+                    "the request body may be at most " + attempt.maxBody() + " bytes");
             case CLIENT_STALLED -> rejectAndClose(ctx, 408, "request-timeout", "Request timeout",
                     "no byte of the request body arrived for " + config.clientIdleTimeout().toSeconds()
                             + " s; send it again");
             case UPSTREAM_NOT_READING -> rejectAndClose(ctx, 504, "upstream-timeout", "Gateway timeout",
-                    "the " + upstream.name() + " service did not take the request body in time");
+                    "the " + attempt.upstream().name() + " service did not take the request body in time");
             case CLIENT_ABORTED -> LOG.debugf("client aborted its request body: %s", ctx.request().path());
         }
     }
@@ -412,8 +448,24 @@ public class ProxyHandler {
         response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
+    /**
+     * Answers before (or instead of) forwarding. An unread body is read and dropped so that the connection can serve its
+     * next request, but only up to the body limit: a refused 100 MB upload is cut off, not read to its end.
+     */
     private void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ctx.request().resume();
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+            long limit = config.maxBodySize();
+            long[] dropped = {0};
+            request.handler(buffer -> {
+                dropped[0] += buffer.length();
+                if (dropped[0] > limit) {
+                    request.handler(null);
+                    request.connection().close();
+                }
+            });
+        }
+        request.resume();
         ProblemWriter.write(ctx, status, slug, title, detail);
     }
 

@@ -192,6 +192,24 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aReflectedOriginVariesByOrigin() {
+        // a cache in front must not hand one origin's Access-Control-Allow-Origin to another
+        given().header("Origin", "http://localhost:3000").get("/v1/postings/1").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Vary", org.hamcrest.Matchers.containsStringIgnoringCase("origin"));
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .options("/v1/postings").then().statusCode(200)
+                .header("Vary", org.hamcrest.Matchers.containsStringIgnoringCase("origin"));
+    }
+
+    @Test
+    void anEmptyBearerTokenIs401() {
+        given().header("Authorization", "Bearer ").get("/v1/postings/1").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", "Bearer").get("/v1/search/postings").then().statusCode(401);
+    }
+
+    @Test
     void securityHeadersOnEveryResponse() {
         given().get("/v1/postings/1").then().header("X-Content-Type-Options", "nosniff").header("Server", nullValue());
         given().get("/v1/nope").then().header("X-Content-Type-Options", "nosniff");

@@ -87,11 +87,7 @@ class SlowClientsTest {
 
     @Test
     void aStreamedHundredMegabyteBodyIsRefusedAndCutOff() throws Exception {
-        byte[] chunk = new byte[7 + 64 * 1024 + 2]; // "10000\r\n", 64 KB, "\r\n"
-        byte[] size = "10000\r\n".getBytes();
-        System.arraycopy(size, 0, chunk, 0, size.length);
-        chunk[chunk.length - 2] = '\r';
-        chunk[chunk.length - 1] = '\n';
+        byte[] chunk = chunk();
         try (RawHttp raw = new RawHttp(RestAssured.port)) {
             raw.head("POST", "/v1/postings", bearer(), "Content-Type: application/json", "Transfer-Encoding: chunked");
             RawHttp.Response response = assertCutOff(raw, chunk);
@@ -99,8 +95,33 @@ class SlowClientsTest {
         }
     }
 
-    /** Sends {@code piece} up to 100 MB while reading: 413, and the gateway closes after far less. */
+    @Test
+    void theBodyOfARefusedRequestIsNotReadToItsEnd() throws Exception {
+        try (RawHttp raw = new RawHttp(RestAssured.port)) {
+            // anonymous: 401 before anything is forwarded
+            raw.head("POST", "/v1/postings", "Content-Type: application/json", "Transfer-Encoding: chunked");
+            RawHttp.Response response = assertCutOff(raw, chunk(), 401);
+            assertEquals("application/problem+json", response.header("Content-Type"));
+        }
+    }
+
+    private static byte[] chunk() {
+        byte[] chunk = new byte[7 + 64 * 1024 + 2]; // "10000\r\n", 64 KB, "\r\n"
+        byte[] size = "10000\r\n".getBytes();
+        System.arraycopy(size, 0, chunk, 0, size.length);
+        chunk[chunk.length - 2] = '\r';
+        chunk[chunk.length - 1] = '\n';
+        return chunk;
+    }
+
     private static RawHttp.Response assertCutOff(RawHttp raw, byte[] piece) throws Exception {
+        RawHttp.Response response = assertCutOff(raw, piece, 413);
+        assertEquals("close", response.header("Connection"));
+        return response;
+    }
+
+    /** Sends {@code piece} up to 100 MB while reading: the status, and the gateway closes after far less. */
+    private static RawHttp.Response assertCutOff(RawHttp raw, byte[] piece, int status) throws Exception {
         AtomicLong written = new AtomicLong();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try {
@@ -113,8 +134,7 @@ class SlowClientsTest {
             }
         });
         RawHttp.Response response = raw.read();
-        assertEquals(413, response.status());
-        assertEquals("close", response.header("Connection"));
+        assertEquals(status, response.status());
         assertTrue(raw.closedByPeerWithin(5_000), "the connection stays open");
         writer.get(10, TimeUnit.SECONDS);
         assertTrue(written.get() < HUNDRED_MB / 4, "the gateway read " + written.get() + " bytes of it");
