@@ -43,7 +43,8 @@ is_running() {
   local file pid
   file=$(pid_file "$1"); [ -f "$file" ] || return 1
   pid=$(cat "$file"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$ROOT" || return 1
+  # ours when started from this checkout, or through a .local that is a link to the same place
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -F -e "$ROOT" -e "$(readlink -f "$LOCAL")" || return 1
 }
 # start_process NAME LOGFILE CMD... : a new session, so stop can end the whole process group (scripts and their JVMs).
 start_process() {
