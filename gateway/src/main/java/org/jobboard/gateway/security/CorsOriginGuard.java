@@ -97,7 +97,7 @@ public class CorsOriginGuard {
 
     private boolean methodAllowed(HttpMethod method) {
         return CORSFilter.isConfiguredWithWildcard(methods)
-                || methods.get().stream().anyMatch(m -> m.strip().equalsIgnoreCase(method.name()));
+                || methods.get().stream().anyMatch(m -> m.strip().equals(method.name())); // exact, as Quarkus compares them
     }
 
     private static boolean isPreflight(HttpServerRequest request) {
