@@ -19,12 +19,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.jobboard.platform.input.InvalidTextException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -110,6 +112,12 @@ public class ProblemMappers {
                 values.forEach(v -> builder.header(name, v));
             }
         });
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null && uri != null) {
+            Set<String> allowed = AllowedMethods.on(uri.getPath());
+            if (!allowed.isEmpty()) {
+                builder.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+            }
+        }
         return builder.build();
     }
 
@@ -138,7 +146,9 @@ public class ProblemMappers {
     public static ApiException invalidJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof InvalidTextException text) {
+            message = text.reason();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

@@ -19,16 +19,20 @@ public final class ProblemWriter {
             response.reset();
             return;
         }
+        String body = body(status, slug, title, detail, ctx.request().path());
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    }
+
+    /** The problem+json document ({@code instance} may be null, e.g. for a request line that did not parse). */
+    public static String body(int status, String slug, String title, String detail, String instance) {
         Problem problem = new Problem(slug, title, status, detail);
-        problem.instance = ctx.request().path();
+        problem.instance = instance;
         var span = Span.current().getSpanContext();
         problem.traceId = span.isValid() ? span.getTraceId() : null;
-        String body;
         try {
-            body = JSON.writeValueAsString(problem);
+            return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
+            return "{\"status\":" + status + "}";
         }
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
     }
 }

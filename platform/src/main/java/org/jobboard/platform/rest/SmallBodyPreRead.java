@@ -57,7 +57,7 @@ public class SmallBodyPreRead {
         request.resume(); // the router may have paused it
     }
 
-    static long declaredLength(String header) {
+    public static long declaredLength(String header) {
         if (header == null) {
             return -1;
         }
