@@ -40,11 +40,17 @@ require_java17() {
 # --- processes we start: one pid file each; a process is ours while its pid lives and its command line has our marker.
 pid_file() { echo "$RUN/$1.pid"; }
 is_running() {
-  local file pid
+  local file pid cmd here token
   file=$(pid_file "$1"); [ -f "$file" ] || return 1
   pid=$(cat "$file"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  # ours when started from this checkout, or through a .local that is a link to the same place
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -F -e "$ROOT" -e "$(readlink -f "$LOCAL")" || return 1
+  cmd=$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  grep -q -F -- "$ROOT" <<<"$cmd" && return 0
+  # a .local shared by link between checkouts: ours when a .local the command names is the same folder as ours
+  here=$(readlink -f "$LOCAL")
+  while IFS= read -r token; do
+    [ -n "$token" ] && [ "$(readlink -f "$token")" = "$here" ] && return 0
+  done < <(grep -o -E '/[^ :=;]*/\.local' <<<"$cmd" | sort -u)
+  return 1
 }
 # start_process NAME LOGFILE CMD... : a new session, so stop can end the whole process group (scripts and their JVMs).
 start_process() {
