@@ -9,6 +9,8 @@ mkdir -p "$RUN" "$LOGS"
 
 # Fixed, documented ports; each can be overridden from the environment.
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+# the gateway's health and metrics (Quarkus management interface; 9000 is Keycloak's management port here)
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-9080}
 POSTINGS_PORT=${POSTINGS_PORT:-8081}
 SEARCH_PORT=${SEARCH_PORT:-8082}
 APPLICATIONS_PORT=${APPLICATIONS_PORT:-8083}
@@ -38,15 +40,23 @@ require_java17() {
 # --- processes we start: one pid file each; a process is ours while its pid lives and its command line has our marker.
 pid_file() { echo "$RUN/$1.pid"; }
 is_running() {
-  local file pid
+  local file pid cmd here token
   file=$(pid_file "$1"); [ -f "$file" ] || return 1
   pid=$(cat "$file"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$ROOT" || return 1
+  cmd=$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  grep -q -F -- "$ROOT" <<<"$cmd" && return 0
+  # a .local shared by link between checkouts: ours when a .local the command names is the same folder as ours
+  here=$(readlink -f "$LOCAL")
+  while IFS= read -r token; do
+    [ -n "$token" ] && [ "$(readlink -f "$token")" = "$here" ] && return 0
+  done < <(grep -o -E '/[^ :=;]*/\.local' <<<"$cmd" | sort -u)
+  return 1
 }
 # start_process NAME LOGFILE CMD... : a new session, so stop can end the whole process group (scripts and their JVMs).
 start_process() {
   local name=$1 log=$2; shift 2
-  setsid "$@" >>"$log" 2>&1 < /dev/null &
+  # descriptors beyond 2 are closed: a daemon must not keep a lock or pipe of whoever started it (e.g. flock)
+  setsid "$@" >>"$log" 2>&1 < /dev/null 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! > "$(pid_file "$name")"
 }
 stop_process() {

@@ -15,6 +15,13 @@ service_port_variable() {
   esac
 }
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# where a service answers /q/health: the gateway serves it on its management port only, never on the public one
+health_url() {
+  case "$1" in
+    gateway) echo "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/q/health/ready";;
+    *) echo "http://127.0.0.1:$(service_port "$1")/q/health/ready";;
+  esac
+}
 
 # Builds the jars when a source is newer than the packaged jar (or no jar exists).
 build_if_stale() {
@@ -59,6 +66,7 @@ service_env() {
     search-service)
       echo "JOBBOARD_SEARCH_INDEX_PATH=$LOCAL/search-index";;
     gateway)
+      echo "QUARKUS_MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT"
       echo "JOBBOARD_GATEWAY_UPSTREAMS_POSTINGS=${JOBBOARD_GATEWAY_UPSTREAMS_POSTINGS_OVERRIDE:-http://127.0.0.1:$POSTINGS_PORT}"
       echo "JOBBOARD_GATEWAY_UPSTREAMS_SEARCH=http://127.0.0.1:$SEARCH_PORT"
       echo "JOBBOARD_GATEWAY_UPSTREAMS_APPLICATIONS=http://127.0.0.1:$APPLICATIONS_PORT"
@@ -72,6 +80,9 @@ start_service() {
   port=$(service_port "$name"); jar=$(service_jar "$name")
   if is_running "$name"; then ok "$name already running on $port"; return; fi
   ensure_port_free "$port" "$(service_port_variable "$name")" "$name"
+  if [ "$name" = gateway ]; then
+    ensure_port_free "$GATEWAY_MANAGEMENT_PORT" GATEWAY_MANAGEMENT_PORT "the gateway's management interface"
+  fi
   [ -f "$jar" ] || die "$jar is missing; build first (mvn install -DskipTests)"
   local env_args=()
   while IFS= read -r line; do env_args+=("$line"); done < <(service_env "$name")
@@ -92,7 +103,7 @@ service_jvm_options() {
 }
 wait_service() {
   local name=$1
-  WAIT_PID_NAME=$name wait_until "$name" 120 "$LOGS/$name.log" http_ok "http://127.0.0.1:$(service_port "$name")/q/health/ready"
+  WAIT_PID_NAME=$name wait_until "$name" 120 "$LOGS/$name.log" http_ok "$(health_url "$name")"
 }
 start_services() {
   local name

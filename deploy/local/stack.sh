@@ -54,12 +54,49 @@ pg_data_dir() {
     mkdir -p "$dir"
     chown "$user" "$dir"
     if ! runuser -u "$user" -- test -w "$dir" 2>/dev/null; then
-      # the checkout is not reachable by that user: keep the data in a folder it can reach, named after the checkout
-      dir="/var/tmp/jobboard-postgres-$(echo "$ROOT" | md5sum | cut -c1-8)"
+      # the checkout is not reachable by that user (e.g. under root's mode-700 home): keep the data in a folder
+      # it can reach, named after the checkout
+      dir="$(pg_outside_dir)/data"
       mkdir -p "$dir"; chown "$user" "$dir"; chmod 700 "$dir"
     fi
   fi
   echo "$dir"
+}
+# As root with a checkout the server's user cannot traverse, everything the server process opens (data, log,
+# binaries fetched into .local) lives here instead, named after the checkout.
+pg_outside_dir() {
+  local dir="/var/tmp/jobboard-postgres-$(echo "$ROOT" | md5sum | cut -c1-8)"
+  mkdir -p "$dir"; chmod 755 "$dir"
+  echo "$dir"
+}
+# The server's log: in .local/logs when its user can write there, otherwise beside the outside data folder with a
+# link from .local/logs, so `see .local/logs/postgres.log` holds either way.
+pg_log_file() {
+  local data=$1 log="$LOGS/postgres.log"
+  if [ "$(id -u)" = 0 ] && [[ "$data" != "$LOCAL/"* ]]; then
+    local user=${JOBBOARD_PG_OS_USER:-postgres} outside
+    outside=$(dirname "$data")
+    touch "$outside/postgres.log"; chown "$user" "$outside/postgres.log"
+    [ -L "$log" ] || { [ -f "$log" ] && cat "$log" >>"$outside/postgres.log"; rm -f "$log"; }
+    ln -sfn "$outside/postgres.log" "$log"
+  else
+    [ -L "$log" ] && rm -f "$log"
+    touch "$log"; chmod 666 "$log"
+  fi
+  echo "$log"
+}
+# Binaries fetched into .local/tools are no use to a server user that cannot reach them: copied outside once.
+pg_bin_for_owner() {
+  local bin=$1
+  if [ "$(id -u)" = 0 ] && [[ "$bin" == "$LOCAL/"* ]]; then
+    local user=${JOBBOARD_PG_OS_USER:-postgres}
+    if ! runuser -u "$user" -- test -x "$bin/postgres" 2>/dev/null; then
+      local copy; copy="$(pg_outside_dir)/$(basename "$(dirname "$bin")")"
+      [ -x "$copy/bin/postgres" ] || { rm -rf "$copy"; cp -a "$(dirname "$bin")" "$copy"; chmod -R a+rX "$copy"; }
+      bin="$copy/bin"
+    fi
+  fi
+  echo "$bin"
 }
 
 start_postgres() {
@@ -70,16 +107,16 @@ start_postgres() {
     ok "PostgreSQL already running on $DB_PORT"
   else
     ensure_port_free "$POSTGRES_PORT" POSTGRES_PORT "the private PostgreSQL server"
-    local bin data
-    bin=$(postgres_bin_dir); data=$(pg_data_dir)
+    local bin data log
+    bin=$(pg_bin_for_owner "$(postgres_bin_dir)"); data=$(pg_data_dir); log=$(pg_log_file "$data")
     if [ ! -f "$data/PG_VERSION" ]; then
       info "initialising a private PostgreSQL server in $data"
-      pg_as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C >>"$LOGS/postgres.log" 2>&1 \
-        || die "initdb failed; see $LOGS/postgres.log"
+      pg_as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C >>"$log" 2>&1 \
+        || die "initdb failed; see $log"
     fi
     info "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
-    touch "$LOGS/postgres.log"; chmod 666 "$LOGS/postgres.log"
-    pg_as_owner "$bin/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -w -t 60 \
+    # -l: the server process itself opens the log, as its own user
+    pg_as_owner "$bin/pg_ctl" -D "$data" -l "$(readlink -f "$log")" -w -t 60 \
       -o "-p $POSTGRES_PORT -h 127.0.0.1 -k $data" start >/dev/null 2>&1 || die "PostgreSQL did not start; see $LOGS/postgres.log"
     echo "$data" > "$RUN/postgres.datadir"; echo "$bin" > "$RUN/postgres.bindir"
     ok "PostgreSQL ready"

@@ -22,6 +22,27 @@ public interface ApplicationsConfig {
 
     ResumeConfig resume();
 
+    Uploads uploads();
+
+    /** Request bodies, read on the event loop before a worker thread takes the request (RequestBodyReader). */
+    interface Uploads {
+        /** Multipart applies whose body is being read or processed at once; beyond it 503 with Retry-After. */
+        @WithDefault("16")
+        int maxInFlight();
+
+        /** A body that makes no progress (no byte) for this long is answered 408; a slow but steady one is fine. */
+        @WithDefault("30s")
+        Duration noProgressTimeout();
+
+        /** Parts a multipart apply may have (it needs two: application and resume). */
+        @WithDefault("20")
+        int maxParts();
+
+        /** The headers of one part, together. */
+        @WithDefault("8K")
+        MemorySize maxPartHeaders();
+    }
+
     interface ResumeConfig {
         /** The largest resume accepted (413 above). The HTTP body limit must leave room for it and the JSON part. */
         @WithDefault("5M")

@@ -75,19 +75,7 @@ public final class ApplicationForm {
     private static Object normalize(FormQuestion question, JsonNode value) {
         String type = question.type() == null ? "" : question.type();
         return switch (type) {
-            case "TEXT" -> {
-                if (!value.isTextual()) {
-                    throw new InvalidAnswer("must be a string");
-                }
-                String text = value.textValue().strip();
-                if (text.indexOf('\u0000') >= 0) {
-                    throw new InvalidAnswer("must not contain NUL characters");
-                }
-                if (text.length() > MAX_TEXT_ANSWER) {
-                    throw new InvalidAnswer("must be at most " + MAX_TEXT_ANSWER + " characters");
-                }
-                yield text.isEmpty() ? null : text;
-            }
+            case "TEXT" -> text(value);
             case "YES_NO" -> {
                 if (value.isBoolean()) {
                     yield value.booleanValue() ? "YES" : "NO";
@@ -123,6 +111,9 @@ public final class ApplicationForm {
                 if (!value.isNumber()) {
                     throw new InvalidAnswer("must be a number");
                 }
+                if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+                    throw new InvalidAnswer("is out of range"); // 1e999 parses as an infinite double: no decimal value
+                }
                 BigDecimal number = value.decimalValue();
                 if (number.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
                     throw new InvalidAnswer("is out of range");
@@ -130,13 +121,23 @@ public final class ApplicationForm {
                 yield number;
             }
             // a question type this service does not know yet (a newer producer): accept text only, never guess
-            default -> {
-                if (!value.isTextual()) {
-                    throw new InvalidAnswer("must be a string");
-                }
-                yield value.textValue();
-            }
+            default -> text(value);
         };
+    }
+
+    /** A text answer: a string, stored without NUL (PostgreSQL cannot) and within the length limit. */
+    private static String text(JsonNode value) {
+        if (!value.isTextual()) {
+            throw new InvalidAnswer("must be a string");
+        }
+        String text = value.textValue().strip();
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidAnswer("must not contain NUL characters");
+        }
+        if (text.length() > MAX_TEXT_ANSWER) {
+            throw new InvalidAnswer("must be at most " + MAX_TEXT_ANSWER + " characters");
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private static List<String> choices(FormQuestion question) {

@@ -1,6 +1,7 @@
 package org.jobboard.applications.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -119,7 +120,13 @@ public class ApplicationResource {
                     @Header(name = "ETag", ref = "ETag") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
                     examples = @ExampleObject(name = "submitted", value = ApplicationExamples.CANDIDATE_APPLICATION)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (errors name each), or a malformed multipart body: "
+            + "no usable boundary, empty, without its closing delimiter, more than 20 parts, oversized part headers, "
+            + "unknown or repeated parts, a missing or invalid 'application' part, a 'resume' that is not a file")
+    @APIResponse(responseCode = "408", description = "No byte of the body arrived for 30 s (a slow but steady upload is fine)")
     @APIResponse(responseCode = "409", description = "Posting closed/expired, or an active application exists (existingApplicationId)")
+    @APIResponse(responseCode = "503", description = "Too many uploads in progress; retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3600")))
     @APIResponse(responseCode = "413", description = "The resume is larger than 5 MB, the application part larger than 256 KB, or the body larger than allowed")
     @APIResponse(responseCode = "415", description = "The resume's content is not an accepted type, or the body is neither JSON nor multipart")
     @APIResponse(responseCode = "422", description = "Unknown or external posting; answers not fitting the form (answers.<questionId>); the Idempotency-Key was used with another body")
@@ -191,7 +198,12 @@ public class ApplicationResource {
             String body = part.isFileItem() ? readText(part) : part.getValue();
             request = json.readValue(body, ApplyRequest.class);
         } catch (JsonProcessingException e) {
-            throw ProblemMappers.invalidJson(e);
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                throw ProblemMappers.invalidJson(e); // names the field inside the application
+            }
+            // the part as a whole: not JSON at all, or not a JSON object
+            throw ApiException.badParameter(APPLICATION_PART, e instanceof JsonMappingException
+                    ? "must be a JSON object: the application" : "is not valid JSON");
         }
         if (request == null) {
             throw ApiException.badParameter(APPLICATION_PART, "is required: the application as JSON");

@@ -53,6 +53,24 @@ class ApplicationFormTest {
     }
 
     @Test
+    void aNumberBeyondAnyDoubleIsOutOfRange() throws Exception {
+        assertEquals(List.of(new FieldError("answers.years", "is out of range")),
+                check("{\"authorized\":\"YES\",\"years\":1e999}").errors());
+        assertEquals(List.of(new FieldError("answers.years", "is out of range")),
+                check("{\"authorized\":\"YES\",\"years\":-1e999}").errors());
+    }
+
+    @Test
+    void anAnswerToAQuestionTypeNotKnownYetIsTextWithTheTextRules() throws Exception {
+        ApplicationForm newer = new ApplicationForm(List.of(new FormQuestion("portfolio", "Portfolio", "URL", false, null, null)));
+        var checked = newer.check(JSON.readValue("{\"portfolio\":\"a\\u0000b\"}", JSON.getTypeFactory()
+                .constructMapType(Map.class, String.class, JsonNode.class)));
+        assertEquals(List.of(new FieldError("answers.portfolio", "must not contain NUL characters")), checked.errors());
+        checked = newer.check(Map.of("portfolio", JSON.getNodeFactory().textNode("x".repeat(ApplicationForm.MAX_TEXT_ANSWER + 1))));
+        assertEquals(List.of("answers.portfolio"), checked.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void requiredMeansANonBlankValue() throws Exception {
         assertEquals(List.of("answers.authorized", "answers.years"), check("{\"authorized\":null,\"years\":null}")
                 .errors().stream().map(FieldError::field).toList());

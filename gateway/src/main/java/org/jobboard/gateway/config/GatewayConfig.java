@@ -16,9 +16,20 @@ public interface GatewayConfig {
     /** Per-upstream timeouts overriding {@link #defaultTimeout()}. */
     Map<String, Duration> timeouts();
 
-    /** How long an upstream may stay silent before the client gets a 504. */
+    /**
+     * How long an upstream may stay silent once it has the whole request (and between bytes of its answer) before the
+     * client gets a 504; also how long it may take no byte of a request body. Counted from the end of the request, so
+     * a slow upload is never the upstream's timeout.
+     */
     @WithDefault("10s")
     Duration defaultTimeout();
+
+    /**
+     * How long a client may send no byte of its request body before it gets a 408. Progress, not total duration: a
+     * 5 MB resume over a slow mobile network takes as long as it takes while bytes keep coming.
+     */
+    @WithDefault("30s")
+    Duration clientIdleTimeout();
 
     @WithDefault("2s")
     Duration connectTimeout();

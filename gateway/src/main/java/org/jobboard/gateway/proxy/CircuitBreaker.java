@@ -57,6 +57,11 @@ public final class CircuitBreaker {
         probing.set(false);
     }
 
+    /** The request told nothing about the instance: its half-open probe (if it was one) goes to the next request. */
+    public void release() {
+        probing.set(false);
+    }
+
     public void onFailure() {
         if (state() == State.HALF_OPEN || failures.incrementAndGet() >= threshold) {
             openedAt.set(clock.getAsLong());

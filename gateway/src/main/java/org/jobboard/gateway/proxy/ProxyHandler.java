@@ -6,9 +6,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -19,6 +22,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -40,6 +44,7 @@ import org.jobboard.gateway.security.AccessPolicy;
 import org.jobboard.platform.problem.ProblemWriter;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +53,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's one route: checks the caller (token already validated by quarkus-oidc), takes a rate-limit token,
@@ -60,9 +64,9 @@ import java.util.concurrent.TimeoutException;
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     public static final String REQUEST_ID = "X-Request-Id";
-    /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
-    /** Response headers carrying absolute URLs of the service, rewritten to the client's origin. */
+    /** Response headers carrying absolute URLs of the service, rewritten to the public URL. */
     private static final Set<String> LINK_HEADERS = Set.of("location", "content-location", "link");
+    /** RFC 9110 7.6.1 hop-by-hop headers, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
 
@@ -121,14 +125,24 @@ public class ProxyHandler {
     }
 
     void routes(@Observes Router router) {
-        router.route("/v1/*").handler(this::handle);
+        router.route("/v1/*").handler(ctx -> handle(ctx, false));
+        // a token that failed validation (proactive authentication, before any handler) comes here rather than to the
+        // platform's failure handler, so that it is rate-limited like any anonymous request
+        router.route("/v1/*").order(-100).failureHandler(ctx -> {
+            if (ctx.failure() instanceof AuthenticationFailedException || ctx.failure() instanceof UnauthorizedException) {
+                handle(ctx, true);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     public Map<String, Upstream> upstreams() {
         return upstreams;
     }
 
-    void handle(RoutingContext ctx) {
+    /** @param tokenRejected the request's token failed validation */
+    void handle(RoutingContext ctx, boolean tokenRejected) {
         HttpServerRequest request = ctx.request();
         request.pause();
         long started = System.nanoTime();
@@ -150,21 +164,22 @@ public class ProxyHandler {
         ctx.put("upstream", upstream.name());
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         boolean anonymous = identity == null || identity.isAnonymous();
-        if (anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path())) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
-            return;
-        }
+        // credentials that gave no identity (an empty "Bearer ", another scheme) are refused, not served anonymously
+        boolean unauthenticated = tokenRejected || anonymous && request.headers().contains(HttpHeaders.AUTHORIZATION);
+        boolean refused = unauthenticated || anonymous && !AccessPolicy.anonymousAllowed(request.method(), request.path());
         long maxBody = isApply(request) ? config.maxApplyBodySize() : config.maxBodySize();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && parseLength(contentLength) > maxBody) {
-            reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
+            rejectAndClose(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
             return;
         }
-        RatePolicy.Bucket bucket = RatePolicy.of(identity, request.method(), request.path(), clientIp(request));
+        // refused requests are counted too, per client address: guessing tokens costs the anonymous rate
+        RatePolicy.Bucket bucket = RatePolicy.of(unauthenticated ? null : identity, request.method(), request.path(),
+                clientIp(request));
         Limit limit = limits.get(bucket.policy());
+        Runnable proceed = refused ? () -> unauthorized(ctx) : () -> forward(ctx, upstream, id, maxBody);
         if (limit == null) {
-            forward(ctx, upstream, requestId, maxBody);
+            proceed.run();
             return;
         }
         limiter.acquire(bucket.callerKey(), limit).subscribe().with(decision -> {
@@ -176,12 +191,17 @@ public class ProxyHandler {
                                 + "; retry after " + decision.retryAfterSeconds() + " s");
                 return;
             }
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         }, failure -> {
             // the shared limiter is down: serve rather than fail every request (limits resume when it is back)
             LOG.warnf("rate limiter unavailable, request let through: %s", failure.toString());
-            forward(ctx, upstream, id, maxBody);
+            proceed.run();
         });
+    }
+
+    private void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        reject(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, String requestId, long maxBody) {
@@ -191,21 +211,36 @@ public class ProxyHandler {
                     + " service is unavailable (circuit open); retry shortly");
             return;
         }
-        Map<String, java.time.Duration> timeouts = config.timeouts();
-        long timeout = timeouts.getOrDefault(upstream.name(), config.defaultTimeout()).toMillis();
-        send(ctx, upstream, candidates, 0, requestId, timeout, maxBody);
+        long timeout = config.timeouts().getOrDefault(upstream.name(), config.defaultTimeout()).toMillis();
+        send(new Attempt(ctx, upstream, candidates, 0, requestId, timeout, maxBody));
     }
 
-    private void send(RoutingContext ctx, Upstream upstream, List<Upstream.Instance> candidates, int attempt,
+    /** One try of a request on one of the upstream's instances; {@link #next()} is the same request on the next one. */
+    private record Attempt(RoutingContext ctx, Upstream upstream, List<Upstream.Instance> candidates, int index,
             String requestId, long timeoutMillis, long maxBody) {
+        Upstream.Instance instance() {
+            return candidates.get(index);
+        }
+
+        boolean hasNext() {
+            return index + 1 < candidates.size();
+        }
+
+        Attempt next() {
+            return new Attempt(ctx, upstream, candidates, index + 1, requestId, timeoutMillis, maxBody);
+        }
+    }
+
+    private void send(Attempt attempt) {
+        RoutingContext ctx = attempt.ctx();
         HttpServerRequest request = ctx.request();
-        Upstream.Instance instance = candidates.get(attempt);
+        Upstream.Instance instance = attempt.instance();
         if (!instance.breaker().tryAcquire()) {
             // its half-open probe was taken meanwhile: the next instance, or 502 when none is left
-            if (attempt + 1 < candidates.size()) {
-                send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
+            if (attempt.hasNext()) {
+                send(attempt.next());
             } else {
-                reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + upstream.name()
+                reject(ctx, 502, "upstream-unavailable", "Bad gateway", "the " + attempt.upstream().name()
                         + " service is unavailable (circuit open); retry shortly");
             }
             return;
@@ -216,94 +251,116 @@ public class ProxyHandler {
                 .setHost(instance.host())
                 .setPort(instance.port())
                 .setSsl(instance.tls())
-                .setURI(request.uri())
-                .setIdleTimeout(timeoutMillis);
+                .setURI(request.uri());
         client().request(options).onComplete(connected -> {
             if (connected.failed()) {
-                instance.breaker().onFailure();
-                if (connected.cause() instanceof ConnectException && attempt + 1 < candidates.size()) {
-                    send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody); // nothing was sent
+                BreakerVerdict.ofFailure(connected.cause(), false, false).applyTo(instance.breaker());
+                if (connected.cause() instanceof ConnectException && attempt.hasNext()) {
+                    send(attempt.next()); // nothing was sent
                 } else {
-                    fail(ctx, upstream, connected.cause());
+                    fail(ctx, attempt.upstream(), connected.cause());
                 }
                 return;
             }
-            HttpClientRequest upstreamRequest = connected.result();
-            copyRequestHeaders(request, upstreamRequest.headers(), requestId);
-            BodyLimit body = new BodyLimit(request, maxBody, () -> {
-                upstreamRequest.reset();
-                reject(ctx, 413, "too-large", "Payload too large", "the request body may be at most " + maxBody + " bytes");
-            });
-            // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
-            // never end again for a retry
-            if (!hasBody(request)) {
-                request.resume(); // nothing to read; let the connection go on to its next request
-            }
-            var sent = hasBody(request) ? upstreamRequest.send(body) : upstreamRequest.send();
-            sent.onComplete(answered -> {
-                if (body.exceeded()) {
-                    return;
-                }
-                boolean retryable = retryable(request) && attempt + 1 < candidates.size();
-                if (answered.failed()) {
-                    instance.breaker().onFailure();
-                    if (retryable && !isTimeout(answered.cause())) {
-                        // a connection that broke under an idempotent request without a body: the next instance
-                        send(ctx, upstream, candidates, attempt + 1, requestId, timeoutMillis, maxBody);
-                    } else {
-                        fail(ctx, upstream, answered.cause());
-                    }
-                    return;
-                }
-                HttpClientResponse response = answered.result();
-                if (response.statusCode() >= 500) {
-                    instance.breaker().onFailure();
-                } else {
-                    instance.breaker().onSuccess();
-                }
-                if (response.statusCode() == 503 && retryable) {
-                    // an instance shutting down (rolling restart) refuses new work: ask the next one
-                    response.body().onComplete(drained -> send(ctx, upstream, candidates, attempt + 1, requestId,
-                            timeoutMillis, maxBody));
-                    return;
-                }
-                relay(ctx, response, instance);
-            });
+            exchange(attempt, connected.result());
         });
     }
 
+    /** Streams the request to the instance and its answer back. */
+    private void exchange(Attempt attempt, HttpClientRequest upstreamRequest) {
+        RoutingContext ctx = attempt.ctx();
+        HttpServerRequest request = ctx.request();
+        copyRequestHeaders(request, upstreamRequest.headers(), attempt.requestId());
+        ClientBody body = hasBody(request) ? new ClientBody(vertx, request, attempt.maxBody(),
+                config.clientIdleTimeout().toMillis(), attempt.timeoutMillis(),
+                trouble -> onClientBodyTrouble(attempt, upstreamRequest, trouble)) : null;
+        boolean[] requestSent = {false};
+        upstreamRequest.response().onComplete(answered -> {
+            if (body != null) {
+                body.stop();
+            }
+            boolean clientAtFault = body != null && body.trouble() != null;
+            if (answered.failed()) {
+                BreakerVerdict.ofFailure(answered.cause(), requestSent[0], clientAtFault)
+                        .applyTo(attempt.instance().breaker());
+                if (clientAtFault) {
+                    return; // the client has had its answer (or is gone)
+                }
+                if (retryable(request) && attempt.hasNext() && !BreakerVerdict.isTimeout(answered.cause())) {
+                    send(attempt.next()); // a connection that broke under an idempotent bodiless request
+                } else {
+                    fail(ctx, attempt.upstream(), answered.cause());
+                }
+                return;
+            }
+            HttpClientResponse response = answered.result();
+            BreakerVerdict.ofStatus(response.statusCode()).applyTo(attempt.instance().breaker());
+            if (response.statusCode() == 503 && retryable(request) && attempt.hasNext()) {
+                // an instance shutting down (rolling restart) refuses new work: ask the next one
+                response.body().onComplete(drained -> send(attempt.next()));
+                return;
+            }
+            relay(ctx, response, attempt.instance());
+        });
+        Future<Void> sent;
+        if (body == null) {
+            // a bodiless request is sent as such: its (empty) stream was consumed by the first attempt and would
+            // never end again for a retry
+            request.resume(); // nothing to read; let the connection go on to its next request
+            sent = upstreamRequest.end();
+        } else {
+            if (!upstreamRequest.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                upstreamRequest.setChunked(true);
+            }
+            ctx.addEndHandler(done -> body.stop());
+            // a body broken off by its client is not ended upstream: the instance must not take it as complete
+            sent = body.pipe().endOnFailure(false).to(upstreamRequest);
+        }
+        sent.onSuccess(done -> {
+            requestSent[0] = true;
+            // the instance's silence is counted from here on: a slow client is not a slow instance
+            upstreamRequest.idleTimeout(attempt.timeoutMillis());
+        });
+    }
+
+    /** The client's body went wrong: the upstream request is dropped, and the client answered if it is still there. */
+    private void onClientBodyTrouble(Attempt attempt, HttpClientRequest upstreamRequest, ClientBody.Trouble trouble) {
+        RoutingContext ctx = attempt.ctx();
+        upstreamRequest.exceptionHandler(reset -> LOG.debugf("upstream request dropped: %s", trouble));
+        upstreamRequest.reset();
+        switch (trouble) {
+            case TOO_LARGE -> rejectAndClose(ctx, 413, "too-large", "Payload too large",
+                    "the request body may be at most " + attempt.maxBody() + " bytes");
+            case CLIENT_STALLED -> rejectAndClose(ctx, 408, "request-timeout", "Request timeout",
+                    "no byte of the request body arrived for " + config.clientIdleTimeout().toSeconds()
+                            + " s; send it again");
+            case UPSTREAM_NOT_READING -> rejectAndClose(ctx, 504, "upstream-timeout", "Gateway timeout",
+                    "the " + attempt.upstream().name() + " service did not take the request body in time");
+            case CLIENT_ABORTED -> LOG.debugf("client aborted its request body: %s", ctx.request().path());
+        }
+    }
+
     /**
-     * A service builds absolute links from the Host it was called with — its own address behind the gateway. They
-     * are given back to the client with the origin it called (like a reverse proxy's redirect rewriting), so a
-     * Location or a next-page Link never names an internal host.
+     * A service builds absolute links from the Host it was called with — its own address behind the gateway. They are
+     * given back to the client with the configured public URL (like a reverse proxy's redirect rewriting), never with
+     * the Host or X-Forwarded-Host the request came with: a link names no internal host, and a client cannot make the
+     * gateway hand out links to a host of its choosing (Host-header injection into Location, Link and the cache).
      */
-    String publicLinks(String value, Upstream.Instance instance, HttpServerRequest request) {
+    String publicLinks(String value, Upstream.Instance instance) {
         String scheme = instance.tls() ? "https" : "http";
         String internal = scheme + "://" + instance.host() + ":" + instance.port();
         String internalDefaultPort = scheme + "://" + instance.host();
         if (!value.contains(internalDefaultPort)) {
             return value;
         }
-        String origin = publicOrigin(request);
+        String origin = publicUrl();
         String rewritten = value.replace(internal, origin);
         boolean defaultPort = instance.port() == (instance.tls() ? 443 : 80);
         return defaultPort ? rewritten.replace(internalDefaultPort + "/", origin + "/") : rewritten;
     }
 
-    /** The scheme and host the client used (as told by a trusted proxy in front of us, if any). */
-    private String publicOrigin(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-        boolean trusted = config.trustedProxies().orElse(List.of()).contains(peer);
-        String proto = trusted && request.getHeader("X-Forwarded-Proto") != null
-                ? request.getHeader("X-Forwarded-Proto").split(",")[0].strip()
-                : request.scheme() == null ? "http" : request.scheme();
-        String host = trusted && request.getHeader("X-Forwarded-Host") != null
-                ? request.getHeader("X-Forwarded-Host").split(",")[0].strip()
-                : request.authority() == null ? null : request.authority().toString();
-        if (host == null || !(proto.equals("http") || proto.equals("https"))) {
-            return config.publicUrl().replaceAll("/+$", "");
-        }
-        return proto + "://" + host;
+    private String publicUrl() {
+        return config.publicUrl().replaceAll("/+$", "");
     }
 
     private HttpClient client() {
@@ -320,7 +377,7 @@ public class ProxyHandler {
         upstreamResponse.headers().forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (LINK_HEADERS.contains(lower)) {
-                response.headers().add(name, publicLinks(value, instance, ctx.request()));
+                response.headers().add(name, publicLinks(value, instance));
             } else if (!HOP_BY_HOP.contains(lower) && !lower.equals("x-request-id") && !lower.equals("server")
                     && !lower.startsWith("ratelimit-")) {
                 response.headers().add(name, value);
@@ -346,10 +403,10 @@ public class ProxyHandler {
             }
         }
         target.set("X-Forwarded-For", clientIp(request));
-        target.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            target.set("X-Forwarded-Host", request.authority().toString());
-        }
+        // what the service may build links from: the public URL, never the client's Host
+        URI publicUrl = URI.create(config.publicUrl());
+        target.set("X-Forwarded-Proto", publicUrl.getScheme());
+        target.set("X-Forwarded-Host", publicUrl.getRawAuthority());
     }
 
     /** The client's address: the peer, or the first X-Forwarded-For hop when the peer is a trusted proxy. */
@@ -373,10 +430,6 @@ public class ProxyHandler {
         return (length != null && !length.strip().equals("0")) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
-    private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
-    }
-
     private static boolean isApply(HttpServerRequest request) {
         return request.method() == HttpMethod.POST && request.path().equals("/v1/applications");
     }
@@ -395,13 +448,44 @@ public class ProxyHandler {
         response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
+    /**
+     * Answers before (or instead of) forwarding. An unread body is read and dropped so that the connection can serve its
+     * next request, but only up to the body limit: a refused 100 MB upload is cut off, not read to its end.
+     */
     private void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ctx.request().resume();
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+            long limit = config.maxBodySize();
+            long[] dropped = {0};
+            request.handler(buffer -> {
+                dropped[0] += buffer.length();
+                if (dropped[0] > limit) {
+                    request.handler(null);
+                    request.connection().close();
+                }
+            });
+        }
+        request.resume();
+        ProblemWriter.write(ctx, status, slug, title, detail);
+    }
+
+    /**
+     * Answers and then closes the connection rather than reading the rest of a body we will not use (a 100 MB upload
+     * is not read to its end to keep the connection alive). HTTP/2 streams are reset by Vert.x instead; their
+     * connection is shared with other requests.
+     */
+    private void rejectAndClose(RoutingContext ctx, int status, String slug, String title, String detail) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        if (request.version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(done -> request.connection().close());
+        }
         ProblemWriter.write(ctx, status, slug, title, detail);
     }
 
     private void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
-        if (isTimeout(cause)) {
+        if (BreakerVerdict.isTimeout(cause)) {
             reject(ctx, 504, "upstream-timeout", "Gateway timeout",
                     "the " + upstream.name() + " service did not answer in time");
         } else {

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers with what it received (method,
  * path, headers, body size and SHA-256), so tests see exactly what the gateway forwarded. {@code /v1/search/slow}
- * answers after 5 s. The applications upstream points at a closed port (a service that is down); the postings
- * upstream lists a closed port first (an instance that refuses connections) and then this server.
+ * answers 5 s after it has read the request; {@code /v1/search/status/NNN} answers with status NNN. The applications
+ * upstream points at a closed port (a service that is down); the postings upstream lists a closed port first (an
+ * instance that refuses connections) and then this server.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
@@ -33,7 +34,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.setExecutor(Executors.newFixedThreadPool(32));
             server.createContext("/", EchoUpstreams::echo);
             server.createContext("/__control/applications/", this::control);
             server.start();
@@ -46,6 +47,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     "jobboard.gateway.upstreams.search", live,
                     "jobboard.gateway.upstreams.applications", "http://127.0.0.1:" + applicationsPort,
                     "jobboard.gateway.timeouts.search", "1s",
+                    "jobboard.gateway.client-idle-timeout", "1s",
+                    "jobboard.gateway.public-url", "https://api.jobboard.example",
                     "jobboard.gateway.breaker.failure-threshold", "3",
                     "jobboard.gateway.breaker.open-duration", "1s",
                     "echo.url", live);
@@ -94,9 +97,6 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static void echo(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (exchange.getRequestURI().getPath().equals("/v1/search/slow")) {
-                Thread.sleep(5000);
-            }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
             try (InputStream body = exchange.getRequestBody()) {
@@ -106,6 +106,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     sha.update(buffer, 0, read);
                     size += read;
                 }
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1/search/slow")) {
+                Thread.sleep(5000); // silent once it has the whole request
             }
             String headers = exchange.getRequestHeaders().entrySet().stream()
                     .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
@@ -117,7 +121,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Connection", "keep-alive");
             exchange.getResponseHeaders().add("X-Upstream", "echo");
-            int status = 200;
+            int status = path.startsWith("/v1/search/status/") ? Integer.parseInt(path.substring(18)) : 200;
             if (exchange.getRequestURI().getPath().equals("/v1/postings/created")) {
                 // links built from the Host header the service was called with, as JAX-RS UriInfo builds them
                 String self = "http://" + exchange.getRequestHeaders().getFirst("Host");

@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** In-memory token buckets: headers on every response, 429 with Retry-After when empty, recovery as tokens return. */
 @QuarkusTest
@@ -24,7 +25,8 @@ class RateLimitTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("jobboard.gateway.rate-limit.limits.anonymous", "3/6s",
+            return Map.of("jobboard.gateway.trusted-proxies", "127.0.0.1",
+                    "jobboard.gateway.rate-limit.limits.anonymous", "3/6s",
                     "jobboard.gateway.rate-limit.limits.candidate", "100/1m",
                     "jobboard.gateway.rate-limit.limits.candidate-apply", "2/1m");
         }
@@ -47,6 +49,23 @@ class RateLimitTest {
         // another caller (a token) has its own bucket
         given().auth().oauth2(TestTokens.candidate("bob")).get("/v1/search/postings").then().statusCode(200)
                 .header("RateLimit-Limit", "100");
+    }
+
+    @Test
+    void refusedRequestsAreLimitedPerClientAddressToo() {
+        given().auth().oauth2(TestTokens.candidate("warm-2")).get("/v1/search/postings").then().statusCode(200);
+        // another client address (told by the trusted proxy in front): its own anonymous bucket
+        String client = "203.0.113.7";
+        given().header("X-Forwarded-For", client).auth().oauth2(TestTokens.forged("x")).get("/v1/postings")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "2");
+        given().header("X-Forwarded-For", client).header("Authorization", "Bearer ").get("/v1/postings/1")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .header("RateLimit-Remaining", "1");
+        given().header("X-Forwarded-For", client).contentType("application/json").body("{}").post("/v1/postings")
+                .then().statusCode(401).header("RateLimit-Remaining", "0");
+        given().header("X-Forwarded-For", client).auth().oauth2(TestTokens.forged("x")).get("/v1/postings")
+                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jobboard.platform.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Publishes outbox rows to Kafka with the idempotent producer ({@code acks=all}) and marks them published only once
  * the broker acknowledged them. At-least-once: a crash between the ack and the commit republishes the batch, which
  * consumers absorb because they are idempotent. A PostgreSQL advisory lock keeps one relay active per database, so
- * several replicas never publish one aggregate's events out of order.
+ * several replicas never publish one aggregate's events out of order. The gauge {@code jobboard_outbox_lag_seconds}
+ * shows how long the oldest waiting event has waited (e.g. while the broker is away).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "jobboard.platform.database", stringValue = "true")
@@ -51,6 +55,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    MeterRegistry metrics;
+
     private volatile KafkaProducer<String, String> producer;
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
@@ -62,6 +69,8 @@ public class OutboxRelay {
     private volatile long retryNotBefore;
     private volatile long backoffMillis;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** When the oldest event this relay saw waiting was written; null once a pass found the outbox empty. */
+    private volatile Instant oldestPending;
 
     void start(@Observes StartupEvent event) {
         Properties props = new Properties();
@@ -75,6 +84,15 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replaceAll("[^A-Za-z0-9-]", ""));
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        Gauge.builder("jobboard.outbox.lag", this, OutboxRelay::lagSeconds).baseUnit("seconds")
+                .description("How long the oldest event waiting in the outbox has waited for the broker (0: none). "
+                        + "One replica relays at a time: take the maximum over replicas.")
+                .register(metrics);
+    }
+
+    double lagSeconds() {
+        Instant oldest = oldestPending;
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -126,6 +144,9 @@ public class OutboxRelay {
             failed = true;
             LOG.warnf("outbox relay pass failed: %s", e.toString());
         }
+        if (!failed) {
+            oldestPending = null; // emptied, or another replica holds the relay lock and reports its own lag
+        }
         if (failed) {
             backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(1000, backoffMillis * 2));
             retryNotBefore = System.currentTimeMillis() + backoffMillis;
@@ -148,6 +169,7 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
+        oldestPending = batch.get(0).occurredAt;
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         try {
             for (OutboxEvent event : batch) {

@@ -1,5 +1,6 @@
 package org.jobboard.postings.mapping;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jobboard.postings.domain.ApplyType;
@@ -28,6 +29,14 @@ public class JobPostingJsonLd {
 
     @Inject
     PostingLinks links;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The JobPosting as JSON text safe to embed in a script element (see {@link ScriptSafeJson}). */
+    public String toEmbeddableJson(Posting posting, Organization organization) {
+        return ScriptSafeJson.write(json, toJsonLd(posting, organization));
+    }
 
     public Map<String, Object> toJsonLd(Posting posting, Organization organization) {
         Map<String, Object> job = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Context;
@@ -30,6 +29,8 @@ import org.jobboard.platform.security.Roles;
 import org.jobboard.postings.repository.FeedRepository;
 import org.jobboard.postings.service.FeedService;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 @Path("/v1/feeds")
@@ -54,17 +55,18 @@ public class FeedResource {
                     schema = @Schema(type = SchemaType.STRING, description = "Indeed XML: source, publisher, job elements",
                             maxLength = 1073741824, pattern = "^<\\?xml"),
                     examples = @ExampleObject(name = "one job", value = PostingExamples.FEED_XML)))
-    @APIResponse(responseCode = "304", description = "Unchanged since If-None-Match / If-Modified-Since")
+    @APIResponse(responseCode = "304", description = "Unchanged since If-None-Match / If-Modified-Since (an "
+            + "If-Modified-Since that is not a valid HTTP date is ignored: 200)")
     @APIResponse(responseCode = "401", description = "A token was sent and it is invalid (none is needed)")
-    public Response jobsXml(@Context Request request) {
+    public Response jobsXml(@Context HttpHeaders headers) {
         FeedRepository.FeedVersion version = feeds.version();
         EntityTag etag = new EntityTag("feed-" + version.published() + "-"
                 + (version.lastChange() == null ? 0 : version.lastChange().toEpochMilli()));
         // HTTP dates have second precision: truncate so If-Modified-Since with the served value matches
-        Date lastModified = new Date(version.lastChange() == null ? 0 : version.lastChange().toEpochMilli() / 1000 * 1000);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
-        if (notModified != null) {
-            return notModified.tag(etag).lastModified(lastModified).build();
+        Instant changed = version.lastChange() == null ? Instant.EPOCH : version.lastChange().truncatedTo(ChronoUnit.SECONDS);
+        Date lastModified = Date.from(changed);
+        if (ConditionalRequests.notModified(headers, etag, changed, Instant.now())) {
+            return Response.notModified(etag).lastModified(lastModified).build();
         }
         StreamingOutput body = out -> {
             try {

@@ -15,10 +15,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -68,14 +71,24 @@ public class OrganizationResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "Read an organization's public profile",
-            description = "Public. ETag is the organization's version, for If-Match.")
+            description = "Public. ETag is the organization's version, for If-Match and If-None-Match.")
     @APIResponse(responseCode = "200", description = "The organization", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class),
                     examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag (or is *): your copy is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "404", description = "No such organization")
-    public Response get(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
+    // read from every header line by ConditionalRequests, so documented here rather than bound as a parameter
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = PostingResource.IF_NONE_MATCH,
+            example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    public Response get(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @Context HttpHeaders headers) {
         OrganizationView organization = service.get(id);
-        return Response.ok(organization).tag(Etags.of(organization.version())).build();
+        EntityTag tag = Etags.of(organization.version());
+        if (ConditionalRequests.notModified(headers, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(organization).tag(tag).build();
     }
 
     @PATCH

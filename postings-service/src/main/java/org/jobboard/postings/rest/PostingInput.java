@@ -35,7 +35,7 @@ public record PostingInput(
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> skills,
         @Size(max = 100) String category,
         @Valid ApplyMethod applyMethod,
-        Instant validThrough) {
+        @Rfc3339Time Instant validThrough) {
 
     public PostingInput withValidThrough(Instant newValidThrough) {
         return new PostingInput(title, description, requisitionId, employmentTypes, workplaceType, locations,

@@ -18,12 +18,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,7 +49,7 @@ import org.jobboard.postings.service.PostingService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 @Path("/v1/postings")
@@ -68,6 +70,12 @@ public class PostingResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    static final String IF_NONE_MATCH = "The ETag of the copy you hold (weak comparison; a list, or *): 304 without a "
+            + "body when it is still current";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -122,9 +130,11 @@ public class PostingResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "Read a posting",
-            description = "Published postings are public; drafts, closed and expired ones only to their "
-                    + "organization's recruiters (others get 404). Accept: application/ld+json gives the schema.org "
-                    + "JobPosting (Google for Jobs) instead. ETag is the posting's version, for If-Match.")
+            description = "Published postings are public. Drafts, closed and expired ones are visible to their "
+                    + "organization's recruiters and to admins (moderation); anyone else gets 404. Accept: "
+                    + "application/ld+json gives the schema.org JobPosting (Google for Jobs) instead, with <, > and & "
+                    + "escaped so that it can be embedded in a script element. ETag is the posting's version, for "
+                    + "If-Match and If-None-Match.")
     @APIResponse(responseCode = "200", description = "The posting",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = {
@@ -133,10 +143,16 @@ public class PostingResource {
                     @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT,
                             description = "schema.org JobPosting"),
                             examples = @ExampleObject(name = "JobPosting", value = PostingExamples.JSON_LD)) })
-    @APIResponse(responseCode = "404", description = "No such posting, or not visible to you (a draft of another organization)")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag (or is *): your copy is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "404", description = "No such posting, or not visible to you (not published, and you "
+            + "are neither a recruiter of its organization nor an admin)")
+    // read from every header line in conditional(), so documented here rather than bound as a parameter
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = IF_NONE_MATCH, example = "\"3\"",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     public Response get(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         PostingView posting = service.get(id);
-        return Response.ok(posting).tag(Etags.of(posting.version())).build();
+        return conditional(posting, Etags.of(posting.version()));
     }
 
     @GET
@@ -146,7 +162,18 @@ public class PostingResource {
     @Operation(hidden = true) // documented with get: one operation, two representations
     public Response getJsonLd(@PathParam("id") String id) {
         PostingService.JsonLdDocument document = service.jsonLd(id);
-        return Response.ok(document.body(), "application/ld+json").tag(Etags.of(document.version())).build();
+        return conditional(document.body(), Etags.of(document.version()));
+    }
+
+    /**
+     * If-None-Match: visibility was checked first, so a 304 reveals nothing a 200 would not. Vary: Accept, since the
+     * same URL serves JSON and JSON-LD: a cache must not answer one with the other.
+     */
+    private Response conditional(Object body, EntityTag tag) {
+        if (ConditionalRequests.notModified(headers, tag)) {
+            return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        return Response.ok(body).tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @PATCH
@@ -262,16 +289,16 @@ public class PostingResource {
     @GET
     @PermitAll
     @Operation(summary = "List postings",
-            description = "Recruiters list their organization's postings (any status, or those asked for); everyone "
-                    + "else lists published postings. Newest change first, cursor-paged; Link: rel=\"next\" when "
-                    + "more follow.")
+            description = "Recruiters list their organization's postings (any status, or those asked for); admins "
+                    + "list every organization's (any status, or those asked for: moderation); everyone else lists "
+                    + "published postings. Newest change first, cursor-paged; Link: rel=\"next\" when more follow.")
     @APIResponse(responseCode = "200", description = "A page of postings",
             headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingPage.class),
                     examples = @ExampleObject(name = "page", value = PostingExamples.POSTING_PAGE)))
     @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
     public Response list(
-            @Parameter(description = "Statuses (any of); repeat or comma-separate. Anyone but recruiters: PUBLISHED only",
+            @Parameter(description = "Statuses (any of); repeat or comma-separate. Anyone but recruiters and admins: PUBLISHED only",
                     explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = PostingStatus.class, maxItems = 4))
             @QueryParam("status") List<String> status,
             @Parameter(description = "RFC 3339; only postings changed since", example = "2026-11-28T00:00:00Z",
@@ -283,8 +310,9 @@ public class PostingResource {
                 Limits.of(limit)), uri);
     }
 
+    /** Distinct and in a fixed order, so that status=PUBLISHED&status=PUBLISHED is the public list, not a 400. */
     private static List<PostingStatus> statuses(List<String> values) {
-        List<PostingStatus> statuses = new ArrayList<>();
+        EnumSet<PostingStatus> statuses = EnumSet.noneOf(PostingStatus.class);
         for (String value : values) {
             for (String part : value.split(",")) {
                 try {
@@ -294,7 +322,7 @@ public class PostingResource {
                 }
             }
         }
-        return statuses;
+        return List.copyOf(statuses);
     }
 
     static Instant instant(String name, String value) {
@@ -302,9 +330,13 @@ public class PostingResource {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant time = Instant.parse(value);
+            if (Rfc3339Time.Validator.representable(time)) {
+                return time;
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "must be an RFC 3339 time such as 2026-11-28T10:15:30Z");
+            // answered below
         }
+        throw ApiException.badParameter(name, Rfc3339Time.MESSAGE);
     }
 }

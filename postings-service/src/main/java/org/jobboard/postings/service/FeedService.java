@@ -13,6 +13,7 @@ import org.jobboard.postings.domain.Posting;
 import org.jobboard.postings.domain.PostingStatus;
 import org.jobboard.postings.mapping.MarkdownRenderer;
 import org.jobboard.postings.mapping.PostingMapper;
+import org.jobboard.postings.mapping.XmlText;
 import org.jobboard.postings.config.PostingsConfig;
 import org.jobboard.postings.repository.FeedRepository;
 import org.jobboard.postings.repository.OrganizationRepository;
@@ -137,16 +138,18 @@ public class FeedService {
         return salary.currency() + " " + range + " per " + salary.period().name().toLowerCase();
     }
 
+    // every text goes through XmlText.clean: a stored character XML 1.0 forbids would break the whole feed
+
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(XmlText.clean(text));
         xml.writeEndElement();
     }
 
     private static void cdata(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         // "]]>" cannot appear inside CDATA: split it across two sections
-        xml.writeCData(text.replace("]]>", "]]]]><![CDATA[>"));
+        xml.writeCData(XmlText.clean(text).replace("]]>", "]]]]><![CDATA[>"));
         xml.writeEndElement();
     }
 

@@ -12,12 +12,12 @@ import jakarta.validation.Validator;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.ProblemMappers;
-import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.mapping.PostingMapper;
 import org.jobboard.postings.repository.OrganizationRepository;
+import org.jobboard.postings.rest.ConditionalRequests;
 import org.jobboard.postings.rest.OrganizationInput;
 import org.jobboard.postings.rest.OrganizationView;
 
@@ -70,7 +70,7 @@ public class OrganizationService {
             throw ApiException.notFound("organization " + id);
         }
         Organization organization = find(id);
-        Etags.requireMatch(ifMatch, organization.version);
+        ConditionalRequests.requireMatch(ifMatch, organization.version);
         if (patch == null || !patch.isObject()) {
             throw ApiException.badParameter("body", "must be a JSON object (JSON Merge Patch)");
         }

@@ -15,7 +15,6 @@ import org.jobboard.platform.paging.Page;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
 import org.jobboard.platform.problem.ProblemMappers;
-import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
@@ -28,6 +27,7 @@ import org.jobboard.postings.domain.PostingStatus;
 import org.jobboard.postings.mapping.PostingMapper;
 import org.jobboard.postings.repository.OrganizationRepository;
 import org.jobboard.postings.repository.PostingRepository;
+import org.jobboard.postings.rest.ConditionalRequests;
 import org.jobboard.postings.rest.PostingInput;
 import org.jobboard.postings.rest.PostingView;
 
@@ -38,7 +38,7 @@ import java.util.UUID;
 
 /**
  * The posting lifecycle. Every change and its event are written in one transaction (the outbox), and every lookup
- * is scoped to the caller: drafts and closed postings exist only for their organization's recruiters.
+ * is scoped to the caller: drafts and closed postings exist only for their organization's recruiters (and admins).
  */
 @ApplicationScoped
 @Transactional
@@ -107,13 +107,14 @@ public class PostingService {
         return view(posting, organizations.findById(posting.organizationId));
     }
 
-    public record JsonLdDocument(java.util.Map<String, Object> body, long version) {
+    /** The JSON-LD text, already escaped for embedding in a script element, and the posting's version (ETag). */
+    public record JsonLdDocument(String body, long version) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public JsonLdDocument jsonLd(String id) {
         Posting posting = visible(id);
-        return new JsonLdDocument(jsonLd.toJsonLd(posting, organizations.findById(posting.organizationId)),
+        return new JsonLdDocument(jsonLd.toEmbeddableJson(posting, organizations.findById(posting.organizationId)),
                 posting.version);
     }
 
@@ -161,7 +162,7 @@ public class PostingService {
     /** JSON Merge Patch over the writable fields; a published posting publishes an updated event. */
     public PostingView patch(String id, JsonNode patch, String ifMatch) {
         Posting posting = writable(id);
-        Etags.requireMatch(ifMatch, posting.version);
+        ConditionalRequests.requireMatch(ifMatch, posting.version);
         if (patch == null || !patch.isObject()) {
             throw ApiException.badParameter("body", "must be a JSON object (JSON Merge Patch)");
         }
@@ -204,7 +205,7 @@ public class PostingService {
 
     public PostingView publish(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
-        Etags.checkMatch(ifMatch, posting.version);
+        ConditionalRequests.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.DRAFT) {
             throw transition(new IllegalTransitionException(posting.status,
                     posting.status == PostingStatus.PUBLISHED ? "published again" : "published; reopen it instead"));
@@ -214,7 +215,7 @@ public class PostingService {
 
     public PostingView reopen(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
-        Etags.checkMatch(ifMatch, posting.version);
+        ConditionalRequests.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.CLOSED && posting.status != PostingStatus.EXPIRED) {
             throw transition(new IllegalTransitionException(posting.status, "reopened"));
         }
@@ -245,7 +246,7 @@ public class PostingService {
 
     public PostingView close(String id, String ifMatch, CloseReason reason) {
         Posting posting = writable(id);
-        Etags.checkMatch(ifMatch, posting.version);
+        ConditionalRequests.checkMatch(ifMatch, posting.version);
         try {
             posting.close(reason, Instant.now());
         } catch (IllegalTransitionException e) {
@@ -259,7 +260,7 @@ public class PostingService {
 
     public void delete(String id, String ifMatch) {
         Posting posting = writable(id);
-        Etags.requireMatch(ifMatch, posting.version);
+        ConditionalRequests.requireMatch(ifMatch, posting.version);
         try {
             posting.ensureDeletable();
         } catch (IllegalTransitionException e) {
@@ -271,8 +272,8 @@ public class PostingService {
     }
 
     /**
-     * Recruiters list their own organization's postings (any status, or those asked for); everyone else lists
-     * published postings. Keyset paging on (updatedAt desc, id desc).
+     * Recruiters list their own organization's postings (any status, or those asked for); admins every
+     * organization's (moderation); everyone else lists published postings. Keyset paging on (updatedAt desc, id desc).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PostingView> list(List<PostingStatus> statuses, Instant updatedSince, String cursor, int limit) {
@@ -282,8 +283,11 @@ public class PostingService {
         if (caller.hasRole(Roles.RECRUITER)) {
             organizationId = recruiterOrganization();
             effective = statuses;
+        } else if (caller.hasRole(Roles.ADMIN)) {
+            effective = statuses;
         } else if (!statuses.isEmpty() && !statuses.equals(List.of(PostingStatus.PUBLISHED))) {
-            throw ApiException.badParameter("status", "only recruiters may list postings that are not PUBLISHED");
+            throw ApiException.badParameter("status",
+                    "only recruiters and admins may list postings that are not PUBLISHED");
         }
         scope = "postings|" + organizationId + "|" + effective + "|" + updatedSince;
         CursorCodec.Position after = cursors.position(scope, cursor);
@@ -309,7 +313,10 @@ public class PostingService {
         return due.size();
     }
 
-    /** A posting the caller may see: public ones for all, others for their organization's recruiters and admins. */
+    /**
+     * A posting the caller may see: public ones for all; drafts, closed and expired ones for their organization's
+     * recruiters and for admins, who moderate every organization's postings. Anyone else gets 404, never a hint.
+     */
     Posting visible(String id) {
         Posting posting = Ids.parse(id).flatMap(postings::findByIdOptional)
                 .orElseThrow(() -> ApiException.notFound("posting " + id));

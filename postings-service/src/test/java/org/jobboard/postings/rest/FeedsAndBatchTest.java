@@ -3,6 +3,7 @@ package org.jobboard.postings.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.xml.XmlPath;
 import org.jobboard.platform.testing.StackTestResource;
@@ -13,6 +14,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "postings"))
 class FeedsAndBatchTest {
+    @Inject
+    DataSource dataSource;
+
     String organization;
     String recruiter;
 
@@ -121,6 +126,91 @@ class FeedsAndBatchTest {
         given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"FILLED\"}")
                 .post("/v1/postings/" + id + "/close").then().statusCode(200);
         given().header("If-None-Match", etag).get("/v1/feeds/jobs.xml").then().statusCode(200);
+    }
+
+    @Test
+    void xmlFeedIgnoresAnIfModifiedSinceItCannotRead() {
+        PostingFixtures.createPublished(recruiter, "Conditional Feed Role");
+        String lastModified = given().get("/v1/feeds/jobs.xml").then().statusCode(200).extract().header("Last-Modified");
+        for (String unreadable : List.of("x", "", "Sun, 06 Nov 1994 08:49:37 GMT, x", "x".repeat(4000),
+                "Fri, 31 Dec 9999 23:59:59 GMT" /* later than our clock: invalid */, "Mon, 01 Jan 0001 00:00:00 GMT")) {
+            given().header("If-Modified-Since", unreadable).get("/v1/feeds/jobs.xml").then().statusCode(200);
+            given().header("If-Modified-Since", unreadable).head("/v1/feeds/jobs.xml").then().statusCode(200);
+        }
+        // two fields are invalid too, even when one of them would match
+        given().header("If-Modified-Since", lastModified).header("If-Modified-Since", "x").get("/v1/feeds/jobs.xml")
+                .then().statusCode(200);
+        // the obsolete formats a recipient must still accept
+        java.time.ZonedDateTime served = java.time.ZonedDateTime.parse(lastModified,
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        for (String pattern : List.of("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM ppd HH:mm:ss yyyy")) {
+            String date = served.format(java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.US));
+            given().header("If-Modified-Since", date).get("/v1/feeds/jobs.xml").then().statusCode(304);
+        }
+        // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
+        given().header("If-None-Match", "\"feed-0-0\"").header("If-Modified-Since", lastModified)
+                .get("/v1/feeds/jobs.xml").then().statusCode(200);
+        given().header("If-None-Match", "*").get("/v1/feeds/jobs.xml").then().statusCode(304);
+    }
+
+    @Test
+    void xmlFeedNeverWritesACharacterXmlForbidsEvenFromRowsStoredBeforeValidation() throws Exception {
+        String id = PostingFixtures.createPublished(recruiter, "Stored Before Validation");
+        String hostile = "Bell\u0001 Engineer\u0008\u001F\uFFFE\uFFFF \u00e9";
+        // as an old row would hold it: written past the API, which refuses control characters now
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement(
+                        "update posting set title = ?, description = ?, category = ? where id = ?")) {
+            update.setString(1, hostile);
+            update.setString(2, "Line\u000B one\u000C");
+            update.setString(3, "Cat\u0002");
+            update.setObject(4, java.util.UUID.fromString(id));
+            assertEquals(1, update.executeUpdate());
+        }
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement("update organization set name = ? where id = ?")) {
+            update.setString(1, "Feeds\u0003 & Co");
+            update.setObject(2, java.util.UUID.fromString(organization));
+            assertEquals(1, update.executeUpdate());
+        }
+        byte[] xml = given().get("/v1/feeds/jobs.xml").then().statusCode(200).extract().asByteArray();
+        // the JDK's parser is strict: any character outside XML 1.0's Char production fails the whole document
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        Element ours = null;
+        NodeList jobs = document.getElementsByTagName("job");
+        for (int i = 0; i < jobs.getLength(); i++) {
+            if (id.equals(text((Element) jobs.item(i), "referencenumber"))) {
+                ours = (Element) jobs.item(i);
+            }
+        }
+        assertNotNull(ours);
+        assertEquals("Bell Engineer \u00e9", text(ours, "title"));
+        assertEquals("Feeds & Co", text(ours, "company"));
+        assertTrue(text(ours, "description").contains("one"), text(ours, "description"));
+    }
+
+    @Test
+    void jsonLdCannotEndTheScriptElementItIsEmbeddedIn() {
+        // (U+2028 and U+2029, escaped as well, are covered by ScriptSafeJsonTest)
+        String title = "</script><script>alert(1)</script> & Engineer";
+        String body = PostingFixtures.complete("placeholder").replace("\"placeholder\"", "\"" + title + "\"");
+        String id = PostingFixtures.createDraft(recruiter, body);
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{}")
+                .post("/v1/postings/" + id + "/publish").then().statusCode(200);
+        var response = given().accept("application/ld+json").get("/v1/postings/" + id).then().statusCode(200)
+                .contentType("application/ld+json").extract();
+        String raw = response.asString();
+        for (String unsafe : List.of("<", ">", "&")) {
+            assertFalse(raw.contains(unsafe), "raw JSON-LD holds " + unsafe);
+        }
+        assertTrue(raw.contains("\\u003c/script\\u003e\\u003cscript\\u003e"), raw);
+        // still the same JSON: a parser reads the original title, organization and HTML description back
+        assertEquals(title, response.jsonPath().getString("title"));
+        assertEquals("Feeds & Co", response.jsonPath().getString("hiringOrganization.name"));
+        assertTrue(response.jsonPath().getString("description").contains("<strong>Java</strong>"));
+        // the same posting's ETag still answers If-None-Match on this representation
+        given().accept("application/ld+json").header("If-None-Match", response.header("ETag"))
+                .get("/v1/postings/" + id).then().statusCode(304);
     }
 
     private static String text(Element parent, String name) {

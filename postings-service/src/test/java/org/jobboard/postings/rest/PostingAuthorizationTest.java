@@ -67,6 +67,33 @@ class PostingAuthorizationTest {
                 .body("title", equalTo("Draft Role"));
     }
 
+    /** Admins moderate: they read every organization's postings in any status; others see only published ones. */
+    @Test
+    void adminsReadEveryStatusOthersOnlyPublishedOrTheirOwn() {
+        String closedId = PostingFixtures.createPublished(owner, "Closed Role");
+        given().auth().oauth2(owner).contentType(ContentType.JSON).body("{\"reason\":\"FILLED\"}")
+                .post("/v1/postings/" + closedId + "/close").then().statusCode(200);
+        String admin = TestTokens.admin("ada");
+        for (String hidden : List.of(draftId, closedId)) {
+            given().get("/v1/postings/" + hidden).then().statusCode(404).contentType("application/problem+json");
+            for (String token : List.of(TestTokens.candidate("alice"), TestTokens.aggregator("agg"), stranger)) {
+                given().auth().oauth2(token).get("/v1/postings/" + hidden).then().statusCode(404);
+                given().auth().oauth2(token).accept("application/ld+json").get("/v1/postings/" + hidden)
+                        .then().statusCode(404);
+            }
+            given().auth().oauth2(owner).get("/v1/postings/" + hidden).then().statusCode(200);
+            given().auth().oauth2(admin).get("/v1/postings/" + hidden).then().statusCode(200);
+        }
+        given().auth().oauth2(admin).queryParam("status", "DRAFT,CLOSED").queryParam("limit", 100).get("/v1/postings")
+                .then().statusCode(200).body("items.id", hasItem(draftId), "items.id", hasItem(closedId),
+                        "items.status", everyItem(org.hamcrest.Matchers.oneOf("DRAFT", "CLOSED")));
+        given().auth().oauth2(TestTokens.candidate("alice")).queryParam("status", "DRAFT").get("/v1/postings")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+        // moderation is reading: an admin still changes nothing
+        given().auth().oauth2(admin).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"title\":\"Moderated\"}").patch("/v1/postings/" + draftId).then().statusCode(403);
+    }
+
     @Test
     void listsAreScopedToTheCaller() {
         given().auth().oauth2(owner).queryParam("status", "DRAFT").get("/v1/postings").then().statusCode(200)
@@ -102,5 +129,34 @@ class PostingAuthorizationTest {
         given().queryParam("cursor", "garbage").get("/v1/postings").then().statusCode(400).body("errors.field", hasItem("cursor"));
         given().queryParam("updatedSince", "yesterday").get("/v1/postings").then().statusCode(400)
                 .body("errors.field", hasItem("updatedSince"));
+    }
+
+    /** Inputs that once reached PostgreSQL or a wrong branch: each a 4xx problem naming the parameter. */
+    @Test
+    void timesOutsideRfc3339AndRepeatedStatusesAreNotErrors() {
+        for (String time : List.of("-100000-01-01T00:00:00Z", "+294277-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            given().queryParam("updatedSince", time).get("/v1/postings").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("updatedSince"));
+            given().auth().oauth2(owner).contentType(ContentType.JSON)
+                    .body("{\"title\":\"Time Role\",\"validThrough\":\"" + time + "\"}").post("/v1/postings")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("validThrough"));
+            given().auth().oauth2(owner).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                    .body("{\"validThrough\":\"" + time + "\"}").patch("/v1/postings/" + draftId)
+                    .then().statusCode(400).body("errors.field", hasItem("validThrough"));
+            given().auth().oauth2(owner).contentType(ContentType.JSON).body("{\"validThrough\":\"" + time + "\"}")
+                    .post("/v1/postings/" + draftId + "/publish").then().statusCode(400)
+                    .body("errors.field", hasItem("validThrough"));
+            String item = PostingFixtures.complete("Batch Time").replace("\"employmentTypes\"",
+                    "\"validThrough\":\"" + time + "\",\"employmentTypes\"");
+            given().auth().oauth2(owner).contentType(ContentType.JSON).body("{\"items\":[" + item + "]}")
+                    .post("/v1/postings/batch").then().statusCode(200)
+                    .body("items[0].errors.field", hasItem("items[0].validThrough"));
+        }
+        given().queryParam("updatedSince", "0000-01-01T00:00:00Z").get("/v1/postings").then().statusCode(200);
+        given().queryParam("updatedSince", "9999-12-31T23:59:59Z").get("/v1/postings").then().statusCode(200);
+        // the same status twice is still the public list
+        given().queryParam("status", "PUBLISHED").queryParam("status", "PUBLISHED,PUBLISHED").get("/v1/postings")
+                .then().statusCode(200);
     }
 }

@@ -132,6 +132,52 @@ class PostingLifecycleTest {
     }
 
     @Test
+    void ifNoneMatchAnswers304AndIfMatchComparesStrongly() {
+        String id = createDraft(recruiter, complete("Conditional Engineer"));
+        String etag = given().auth().oauth2(recruiter).get("/v1/postings/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").extract().header("ETag");
+        for (String current : new String[] { etag, "W/" + etag, "\"7\", " + etag, "*" }) {
+            given().auth().oauth2(recruiter).header("If-None-Match", current).get("/v1/postings/" + id).then()
+                    .statusCode(304).header("ETag", etag).header("Vary", containsString("Accept")).body(equalTo(""));
+        }
+        // a list split across header lines counts as one list
+        given().auth().oauth2(recruiter).header("If-None-Match", "\"7\"").header("If-None-Match", etag)
+                .get("/v1/postings/" + id).then().statusCode(304);
+        for (String stale : new String[] { "\"7\"", "", "x", "\"", "W/", "\"" + "0".repeat(5000) }) {
+            given().auth().oauth2(recruiter).header("If-None-Match", stale).get("/v1/postings/" + id).then()
+                    .statusCode(200).header("ETag", etag);
+        }
+        // a 304 never reveals a posting the caller may not see
+        given().header("If-None-Match", "*").get("/v1/postings/" + id).then().statusCode(404);
+
+        // If-Match: strong comparison, so a weak tag is a 412 however equal its value
+        given().auth().oauth2(recruiter).contentType("application/merge-patch+json").header("If-Match", "W/" + etag)
+                .body("{\"title\":\"Weakly matched\"}").patch("/v1/postings/" + id).then().statusCode(412)
+                .contentType("application/problem+json").body("status", equalTo(412));
+        given().auth().oauth2(recruiter).header("If-Match", "W/" + etag).delete("/v1/postings/" + id).then()
+                .statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(recruiter).contentType(ContentType.JSON).header("If-Match", "W/" + etag).body("{}")
+                .post("/v1/postings/" + id + "/publish").then().statusCode(412);
+        given().auth().oauth2(recruiter).contentType("application/merge-patch+json").header("If-Match", "\"9\", " + etag)
+                .body("{\"title\":\"Strongly matched\"}").patch("/v1/postings/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"");
+    }
+
+    @Test
+    void organizationGetAnswers304AndItsPatchComparesStrongly() {
+        given().header("If-None-Match", "\"0\"").get("/v1/organizations/" + organization).then().statusCode(304)
+                .header("ETag", "\"0\"");
+        given().header("If-None-Match", "W/\"0\"").get("/v1/organizations/" + organization).then().statusCode(304);
+        given().header("If-None-Match", "\"1\"").get("/v1/organizations/" + organization).then().statusCode(200)
+                .body("name", equalTo("Lifecycle Inc"));
+        given().header("If-None-Match", "*").get("/v1/organizations/" + org.jobboard.platform.ids.Ids.newId())
+                .then().statusCode(404);
+        given().auth().oauth2(recruiter).contentType("application/merge-patch+json").header("If-Match", "W/\"0\"")
+                .body("{\"description\":\"x\"}").patch("/v1/organizations/" + organization).then().statusCode(412)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void descriptionHtmlIsSanitized() {
         String body = complete("Security Engineer").replace("## Role\\nBuild things with **Java**.",
                 "<script>alert(1)</script><img src=x onerror=alert(2)>\\n\\n[click](javascript:alert(3)) <a href=\\\"#\\\" onclick=\\\"x()\\\">a</a> **bold**");

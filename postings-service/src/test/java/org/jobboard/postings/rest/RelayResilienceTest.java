@@ -1,17 +1,19 @@
 package org.jobboard.postings.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jobboard.platform.events.CloudEventHeaders;
+import org.jobboard.platform.testing.BrokerOutage;
 import org.jobboard.platform.testing.KafkaTestClient;
-import org.jobboard.platform.testing.LocalStack;
 import org.jobboard.platform.testing.StackTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbox relay with the real broker stopped and restarted: postings keep being published (the API does not
- * depend on Kafka), their events wait in the outbox, and after the restart each arrives exactly once, in order.
+ * depend on Kafka, and neither does readiness), their events wait in the outbox (its lag gauge grows), and after the
+ * restart each arrives exactly once, in order.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "postings"))
@@ -32,21 +35,24 @@ class RelayResilienceTest {
     @Inject
     EntityManager em;
 
+    @TestHTTPResource("/")
+    URL root;
+
     @Test
     void noEventIsLostOrDuplicatedAcrossABrokerRestart() {
         String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Resilient Org"));
         try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
             List<String> ids = new ArrayList<>();
-            LocalStack.stop("kafka");
-            try {
+            try (BrokerOutage outage = BrokerOutage.begin(root)) {
                 for (int i = 0; i < 5; i++) {
                     ids.add(PostingFixtures.createPublished(recruiter, "Written while Kafka was down " + i));
                 }
                 Number pending = (Number) em.createNativeQuery(
                         "select count(*) from outbox_event where published_at is null").getSingleResult();
                 assertTrue(pending.intValue() >= 5, "events wait in the outbox: " + pending);
-            } finally {
-                LocalStack.start("kafka");
+                outage.watchServiceStaysReady();
+                double lag = outage.metric("jobboard_outbox_lag_seconds");
+                assertTrue(lag >= 10, "the outbox lag gauge shows the waiting events: " + lag);
             }
             List<ConsumerRecord<String, String>> records = topic.await(r -> ids.contains(r.key()), 5,
                     Duration.ofSeconds(90));
@@ -57,6 +63,8 @@ class RelayResilienceTest {
                     "each posting's published event exactly once");
             records.forEach(r -> assertEquals("jobboard.posting.published.v1",
                     CloudEventHeaders.text(r.headers(), CloudEventHeaders.TYPE)));
+            // the relay's next pass finds the outbox empty
+            BrokerOutage.awaitMetric(root, "jobboard_outbox_lag_seconds", lag -> lag == 0, Duration.ofSeconds(30));
         }
     }
 }
