@@ -15,7 +15,7 @@ import org.jobboard.applications.rest.TransitionRequest;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
-import org.jobboard.platform.rest.Etags;
+import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.security.Caller;
 
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class PipelineService {
 
     public ApplicationService.Viewed transition(String id, TransitionRequest request, String ifMatch) {
         Application a = lockVisible(id, ApplicationService.Viewer.RECRUITER);
-        Etags.requireMatch(ifMatch, a.version);
+        IfMatch.requireMatch(ifMatch, a.version);
         Stage from = a.stage;
         Stage to = request.to();
         if (!from.recruiterMayMoveTo(to)) {
@@ -80,7 +80,7 @@ public class PipelineService {
     /** The candidate's own decision; If-Match is optional (checked when sent). */
     public ApplicationService.Viewed withdraw(String id, String ifMatch) {
         Application a = lockVisible(id, ApplicationService.Viewer.CANDIDATE);
-        Etags.checkMatch(ifMatch, a.version);
+        IfMatch.checkMatch(ifMatch, a.version);
         Stage from = a.stage;
         if (!from.isOpen()) {
             throw ApiException.conflict("the application is " + from.candidateStatus().name().toLowerCase()

@@ -156,6 +156,20 @@ class PipelineTest {
     }
 
     @Test
+    void ifMatchComparesStronglyAWeakTagOfTheCurrentVersionIs412() {
+        Setup s = Setup.create();
+        String id = s.applicationAt(Stage.APPLIED);
+        String etag = given().auth().oauth2(s.recruiter()).get("/v1/applications/" + id).then().extract().header("ETag");
+        given().auth().oauth2(s.recruiter()).contentType(ContentType.JSON).header("If-Match", "W/" + etag)
+                .body("{\"to\":\"SCREENING\"}").post("/v1/applications/" + id + "/transitions").then().statusCode(412)
+                .contentType("application/problem+json").body("status", equalTo(412));
+        given().auth().oauth2(s.recruiter()).get("/v1/applications/" + id).then().body("stage", equalTo("APPLIED"));
+        given().auth().oauth2(s.recruiter()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"to\":\"SCREENING\"}").post("/v1/applications/" + id + "/transitions").then().statusCode(200)
+                .body("stage", equalTo("SCREENING"));
+    }
+
+    @Test
     void theCandidateWithdrawsAnOpenApplicationOnce() {
         Setup s = Setup.create();
         String alice = Fixtures.newCandidate("alice");

@@ -25,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.Page;
+import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.security.Roles;
 import org.jobboard.postings.repository.FeedRepository;
 import org.jobboard.postings.service.FeedService;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -38,6 +40,9 @@ import java.util.Date;
 public class FeedResource {
     @Inject
     FeedService feeds;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/jobs.xml")
@@ -65,7 +70,7 @@ public class FeedResource {
         // HTTP dates have second precision: truncate so If-Modified-Since with the served value matches
         Instant changed = version.lastChange() == null ? Instant.EPOCH : version.lastChange().truncatedTo(ChronoUnit.SECONDS);
         Date lastModified = Date.from(changed);
-        if (ConditionalRequests.notModified(headers, etag, changed, Instant.now())) {
+        if (ConditionalRequests.notModified(headers, etag, changed, clock.instant())) {
             return Response.notModified(etag).lastModified(lastModified).build();
         }
         StreamingOutput body = out -> {

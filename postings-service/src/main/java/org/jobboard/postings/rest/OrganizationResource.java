@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Roles;

@@ -39,6 +39,7 @@ import org.jobboard.platform.idempotency.Idempotency;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.PageResponses;
 import org.jobboard.platform.problem.ApiException;
+import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.ProblemMappers;
@@ -17,10 +18,10 @@ import org.jobboard.platform.security.Caller;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.mapping.PostingMapper;
 import org.jobboard.postings.repository.OrganizationRepository;
-import org.jobboard.postings.rest.ConditionalRequests;
 import org.jobboard.postings.rest.OrganizationInput;
 import org.jobboard.postings.rest.OrganizationView;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public class OrganizationService {
     Caller caller;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Validator validator;
 
     @Inject
@@ -52,7 +56,7 @@ public class OrganizationService {
         Organization organization = new Organization();
         organization.id = id;
         mapper.apply(input, organization);
-        organization.createdAt = Instant.now();
+        organization.createdAt = clock.instant();
         organization.updatedAt = organization.createdAt;
         organizations.persist(organization);
         return mapper.toView(organization);
@@ -70,7 +74,7 @@ public class OrganizationService {
             throw ApiException.notFound("organization " + id);
         }
         Organization organization = find(id);
-        ConditionalRequests.requireMatch(ifMatch, organization.version);
+        IfMatch.requireMatch(ifMatch, organization.version);
         if (patch == null || !patch.isObject()) {
             throw ApiException.badParameter("body", "must be a JSON object (JSON Merge Patch)");
         }
@@ -89,7 +93,7 @@ public class OrganizationService {
             throw new ConstraintViolationException(violations);
         }
         mapper.apply(input, organization);
-        organization.updatedAt = Instant.now();
+        organization.updatedAt = clock.instant();
         organizations.flush();
         return mapper.toView(organization);
     }

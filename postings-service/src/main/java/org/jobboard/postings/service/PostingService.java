@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.paging.CursorCodec;
 import org.jobboard.platform.paging.Page;
@@ -27,10 +28,10 @@ import org.jobboard.postings.domain.PostingStatus;
 import org.jobboard.postings.mapping.PostingMapper;
 import org.jobboard.postings.repository.OrganizationRepository;
 import org.jobboard.postings.repository.PostingRepository;
-import org.jobboard.postings.rest.ConditionalRequests;
 import org.jobboard.postings.rest.PostingInput;
 import org.jobboard.postings.rest.PostingView;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,9 @@ public class PostingService {
     Caller caller;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Validator validator;
 
     @Inject
@@ -95,7 +99,7 @@ public class PostingService {
         posting.organizationId = organization.id;
         posting.status = PostingStatus.DRAFT;
         mapper.apply(input, posting);
-        posting.createdAt = Instant.now();
+        posting.createdAt = clock.instant();
         posting.updatedAt = posting.createdAt;
         postings.persist(posting);
         return posting;
@@ -162,7 +166,7 @@ public class PostingService {
     /** JSON Merge Patch over the writable fields; a published posting publishes an updated event. */
     public PostingView patch(String id, JsonNode patch, String ifMatch) {
         Posting posting = writable(id);
-        ConditionalRequests.requireMatch(ifMatch, posting.version);
+        IfMatch.requireMatch(ifMatch, posting.version);
         if (patch == null || !patch.isObject()) {
             throw ApiException.badParameter("body", "must be a JSON object (JSON Merge Patch)");
         }
@@ -188,10 +192,10 @@ public class PostingService {
     /** Applies new content; when the posting is public, it must still pass the publish checks. */
     Posting applyUpdate(Posting posting, PostingInput input) {
         mapper.apply(input, posting);
-        posting.updatedAt = Instant.now();
+        posting.updatedAt = clock.instant();
         Organization organization = organizations.findById(posting.organizationId);
         if (posting.status == PostingStatus.PUBLISHED) {
-            List<FieldError> errors = publishChecks.check(posting, organization, posting.validThrough, Instant.now());
+            List<FieldError> errors = publishChecks.check(posting, organization, posting.validThrough, clock.instant());
             if (!errors.isEmpty()) {
                 throw ApiException.unprocessable("a published posting must keep passing the publish checks", errors);
             }
@@ -205,7 +209,7 @@ public class PostingService {
 
     public PostingView publish(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
-        ConditionalRequests.checkMatch(ifMatch, posting.version);
+        IfMatch.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.DRAFT) {
             throw transition(new IllegalTransitionException(posting.status,
                     posting.status == PostingStatus.PUBLISHED ? "published again" : "published; reopen it instead"));
@@ -215,7 +219,7 @@ public class PostingService {
 
     public PostingView reopen(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
-        ConditionalRequests.checkMatch(ifMatch, posting.version);
+        IfMatch.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.CLOSED && posting.status != PostingStatus.EXPIRED) {
             throw transition(new IllegalTransitionException(posting.status, "reopened"));
         }
@@ -226,7 +230,7 @@ public class PostingService {
     }
 
     Posting publishChecked(Posting posting, Instant requestedValidThrough, boolean reopen) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant validThrough = requestedValidThrough != null ? requestedValidThrough
                 : posting.validThrough != null ? posting.validThrough : now.plus(config.defaultValidity());
         Organization organization = organizations.findById(posting.organizationId);
@@ -246,9 +250,9 @@ public class PostingService {
 
     public PostingView close(String id, String ifMatch, CloseReason reason) {
         Posting posting = writable(id);
-        ConditionalRequests.checkMatch(ifMatch, posting.version);
+        IfMatch.checkMatch(ifMatch, posting.version);
         try {
-            posting.close(reason, Instant.now());
+            posting.close(reason, clock.instant());
         } catch (IllegalTransitionException e) {
             throw transition(e);
         }
@@ -260,7 +264,7 @@ public class PostingService {
 
     public void delete(String id, String ifMatch) {
         Posting posting = writable(id);
-        ConditionalRequests.requireMatch(ifMatch, posting.version);
+        IfMatch.requireMatch(ifMatch, posting.version);
         try {
             posting.ensureDeletable();
         } catch (IllegalTransitionException e) {

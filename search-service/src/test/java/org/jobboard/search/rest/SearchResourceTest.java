@@ -235,7 +235,7 @@ class SearchResourceTest {
         assertEquals(List.of(cpp.id), search(params("q", "(embedded) developer:", "organizationId", org)).getList("items.id"));
         // control characters are refused, like in every text input, naming the parameter
         given().queryParam("q", "\u0000 \u001f").get("/v1/search/postings").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
     }
 
     @Test

@@ -1,29 +1,23 @@
-package org.jobboard.postings.rest;
+package org.jobboard.platform.rest;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.jobboard.platform.problem.ApiException;
-import org.jobboard.platform.rest.Etags;
+import org.jobboard.platform.concurrency.EntityTagList;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Conditional requests as RFC 9110 section 13 defines them: If-Match with strong comparison for writes, If-None-Match
- * with weak comparison and If-Modified-Since for reads. A field that does not parse is ignored (a 200), never a 500.
- * It completes platform's {@link Etags} (whose If-Match check compares weakly) and belongs next to it once every
- * service uses it.
+ * Conditional reads as RFC 9110 section 13 defines them: If-None-Match with weak comparison, If-Modified-Since. A field
+ * that does not parse is ignored (a 200), never a 500. Writes check If-Match with {@link org.jobboard.platform.concurrency.IfMatch} (strong comparison).
+ * The caller passes the current time (from its injected Clock), so tests can move it.
  */
 public final class ConditionalRequests {
-    /** An entity-tag as sent: weak or strong, and its opaque value without the quotes. */
-    record Tag(boolean weak, String opaque) {
-    }
 
     /** After the weekday, which is not checked: the two-digit year would check it against the wrong century. */
     private static final DateTimeFormatter RFC_850 = DateTimeFormatter.ofPattern("dd-MMM-yy HH:mm:ss 'GMT'", Locale.US);
@@ -31,32 +25,6 @@ public final class ConditionalRequests {
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US);
 
     private ConditionalRequests() {
-    }
-
-    /** For PATCH/PUT/DELETE: 428 without If-Match, 412 unless it names the current version (strong comparison). */
-    public static void requireMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ApiException.preconditionRequired();
-        }
-        checkMatch(ifMatch, currentVersion);
-    }
-
-    /**
-     * For commands (publish, close...): If-Match is optional, but when sent it must match. Strong comparison: a weak
-     * tag ({@code W/"3"}) never matches, since it only promises an equivalent representation, not the same version.
-     */
-    public static void checkMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return;
-        }
-        String current = Long.toString(currentVersion);
-        for (Tag tag : parseTags(ifMatch)) {
-            if (!tag.weak() && tag.opaque().equals(current)) {
-                return;
-            }
-        }
-        throw ApiException.preconditionFailed("the resource changed since you read it (current ETag \""
-                + currentVersion + "\"; a weak W/ tag never matches); read it again and retry");
     }
 
     /**
@@ -76,14 +44,15 @@ public final class ConditionalRequests {
         if (ifModifiedSince == null || ifModifiedSince.size() != 1) {
             return false; // RFC 9110 13.1.3: more than one member is invalid, so ignored
         }
-        Instant since = httpDate(ifModifiedSince.get(0));
+        Instant since = httpDate(ifModifiedSince.get(0), now);
         // a date later than our clock is invalid (RFC 7232 3.3): serving the body is always safe
         return since != null && !since.isAfter(now) && !lastModified.isAfter(since);
     }
 
-    /** If-None-Match with the resource's tag only (no modification date). */
+    /** If-None-Match with the resource's tag only (no modification date, so no clock either). */
     public static boolean notModified(HttpHeaders headers, EntityTag current) {
-        return notModified(headers, current, null, Instant.now());
+        List<String> ifNoneMatch = headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
+        return ifNoneMatch != null && !ifNoneMatch.isEmpty() && noneMatchFails(String.join(",", ifNoneMatch), current);
     }
 
     /** True when If-None-Match names the current tag (weak comparison: W/ ignored on both sides) or is "*". */
@@ -91,7 +60,7 @@ public final class ConditionalRequests {
         if (ifNoneMatch.strip().equals("*")) {
             return true;
         }
-        for (Tag tag : parseTags(ifNoneMatch)) {
+        for (EntityTagList.Tag tag : EntityTagList.parse(ifNoneMatch)) {
             if (tag.opaque().equals(current.getValue())) {
                 return true;
             }
@@ -100,48 +69,9 @@ public final class ConditionalRequests {
     }
 
     /**
-     * The members of an entity-tag list ({@code "1", W/"2"}). Quoted tags may contain commas. A bare token is taken
-     * as a strong tag (hand-written clients often omit the quotes); an unterminated quote ends the list.
+     * An HTTP date in any of the three formats recipients must accept (RFC 9110 5.6.7), or null. {@code now} places
+     * the two-digit years of RFC 850 dates.
      */
-    static List<Tag> parseTags(String header) {
-        List<Tag> tags = new ArrayList<>();
-        int i = 0;
-        int length = header.length();
-        while (i < length) {
-            char c = header.charAt(i);
-            if (c == ',' || c == ' ' || c == '\t') {
-                i++;
-                continue;
-            }
-            boolean weak = header.startsWith("W/", i);
-            if (weak) {
-                i += 2;
-            }
-            if (i < length && header.charAt(i) == '"') {
-                int end = header.indexOf('"', i + 1);
-                if (end < 0) {
-                    break;
-                }
-                tags.add(new Tag(weak, header.substring(i + 1, end)));
-                i = end + 1;
-            } else {
-                int end = header.indexOf(',', i);
-                end = end < 0 ? length : end;
-                String token = header.substring(i, end).strip();
-                if (!token.isEmpty()) {
-                    tags.add(new Tag(weak, token));
-                }
-                i = end;
-            }
-        }
-        return tags;
-    }
-
-    /** An HTTP date in any of the three formats recipients must accept (RFC 9110 5.6.7), or null. */
-    static Instant httpDate(String value) {
-        return httpDate(value, Instant.now());
-    }
-
     static Instant httpDate(String value, Instant now) {
         String text = value.strip();
         if (text.isEmpty() || text.length() > 64) {
