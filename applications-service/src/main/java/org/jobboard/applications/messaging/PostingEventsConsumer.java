@@ -14,6 +14,7 @@ import org.jobboard.applications.service.PostingReplicaService;
 import org.jobboard.platform.consumer.IdempotentConsumer;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders;
+import org.jobboard.platform.input.StrictJson;
 
 /**
  * Keeps the posting replica from jobboard.postings.v1. The processed event id and the replica change commit
@@ -34,7 +35,7 @@ public class PostingEventsConsumer {
 
     @Inject
     public PostingEventsConsumer(ObjectMapper json) {
-        this.reader = json.readerFor(PostingEventData.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = StrictJson.forTrustedSource(json).readerFor(PostingEventData.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Parses outside the transaction (a malformed event fails fast to the dead-letter topic), applies inside it. */

@@ -2,6 +2,7 @@ package org.jobboard.gateway.proxy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
@@ -9,6 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -20,6 +25,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(EchoUpstreams.class)
@@ -54,6 +61,21 @@ class GatewayProxyTest {
                 .then().statusCode(200)
                 .body("method", equalTo("POST"), "size", equalTo(body.length), "sha256", equalTo(sha),
                         "headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @TestHTTPResource("/v1/postings")
+    URI postings;
+
+    /** Java's HttpClient as generated clients use it by default asks to upgrade a cleartext POST to HTTP/2. */
+    @Test
+    void aPostThatAsksForAnUpgradeToHttp2IsProxied() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest post = HttpRequest.newBuilder(postings)
+                .header("Authorization", "Bearer " + TestTokens.recruiter("rita", "org-1"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build();
+        HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"size\":7"), response.body());
     }
 
     @Inject

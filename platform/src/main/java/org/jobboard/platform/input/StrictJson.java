@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
@@ -42,6 +43,8 @@ import java.util.Map;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+    /** Set on a mapper that reads our own records (events, index documents): see {@link #forTrustedSource}. */
+    private static final String TRUSTED_SOURCE = "jobboard.strict-json.trusted-source";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -80,6 +83,22 @@ public class StrictJson implements ObjectMapperCustomizer {
         return mapper.registerModule(module);
     }
 
+    /**
+     * A copy of the service's mapper for what the system wrote itself — events from another service, documents of its
+     * own index. Types stay strict, but the text rules are off: a record stored before they existed (a title with
+     * U+0001) must still be read, or one old posting would dead-letter its events or break every search that hits it.
+     * Input from callers always goes through the strict mapper.
+     */
+    public static ObjectMapper forTrustedSource(ObjectMapper strict) {
+        ObjectMapper copy = strict.copy();
+        copy.setDefaultAttributes(ContextAttributes.getEmpty().withSharedAttribute(TRUSTED_SOURCE, Boolean.TRUE));
+        return copy;
+    }
+
+    private static boolean checksText(DeserializationContext ctxt) {
+        return ctxt == null || ctxt.getAttribute(TRUSTED_SOURCE) == null;
+    }
+
     private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
         var config = mapper.coercionConfigFor(type);
         for (CoercionInputShape shape : shapes) {
@@ -99,7 +118,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
             String text = p.getText();
-            String violation = TextRules.violation(text);
+            String violation = checksText(ctxt) ? TextRules.violation(text) : null;
             if (violation != null) {
                 throw new InvalidTextException(p, violation);
             }
@@ -144,7 +163,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     static final class StrictKeyDeserializer extends KeyDeserializer {
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
-            String violation = TextRules.violation(key);
+            String violation = checksText(ctxt) ? TextRules.violation(key) : null;
             if (violation != null) {
                 throw new InvalidTextException(ctxt.getParser(), "keys " + violation);
             }
@@ -165,6 +184,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         @SuppressWarnings("unchecked")
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             T tree = (T) standard.deserialize(p, ctxt);
+            if (!checksText(ctxt)) {
+                return tree;
+            }
             Deque<Object> path = new ArrayDeque<>();
             String violation = check(tree, path);
             if (violation != null) {

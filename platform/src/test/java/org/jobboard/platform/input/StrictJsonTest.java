@@ -29,6 +29,17 @@ class StrictJsonTest {
     private final ObjectMapper json = StrictJson.apply(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     @Test
+    void aTrustedSourceReadsTextStoredBeforeTheRulesButKeepsTypesStrict() throws JsonProcessingException {
+        String stored = "{\"title\":\"old \\u0001 title\",\"labels\":{\"k\\u0002\":\"v\"},\"extra\":{\"a\":\"\\u0000\"}}";
+        ObjectMapper trusted = StrictJson.forTrustedSource(json);
+        Input read = trusted.readValue(stored, Input.class);
+        assertEquals("old \u0001 title", read.title());
+        assertEquals("\u0000", read.extra().get("a").textValue());
+        assertThrows(JsonProcessingException.class, () -> trusted.readValue("{\"title\":12345}", Input.class));
+        assertRefused(stored, "title", "must not contain control characters");
+    }
+
+    @Test
     void wrongTypesAreRefusedNamingTheField() {
         assertRefused("{\"title\":12345}", "title", "must be a string");
         assertRefused("{\"title\":true}", "title", "must be a string");

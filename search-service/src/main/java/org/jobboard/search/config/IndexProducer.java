@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.jboss.logging.Logger;
+import org.jobboard.platform.input.StrictJson;
 import org.jobboard.search.index.SearchIndex;
 import org.jobboard.search.index.lucene.Analyzers;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
@@ -30,7 +31,7 @@ public class IndexProducer {
         try {
             LuceneSearchIndex index = LuceneSearchIndex.open(
                     new LuceneSearchIndex.Settings(path, config.fuzzyBelowHits(), config.ramBufferMb()), synonyms(),
-                    json);
+                    StrictJson.forTrustedSource(json));
             LOG.infof("search index at %s: %s", path, index.stats());
             return index;
         } catch (IOException e) {
@@ -45,7 +46,7 @@ public class IndexProducer {
     @Produces
     @Singleton
     PostingEventMapper postingEventMapper(ObjectMapper json) {
-        return new PostingEventMapper(json);
+        return new PostingEventMapper(StrictJson.forTrustedSource(json));
     }
 
     /** The synonym list shipped with the service (a data file, see {@value #SYNONYMS}). */
