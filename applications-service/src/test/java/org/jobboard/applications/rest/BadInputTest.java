@@ -41,18 +41,18 @@ class BadInputTest {
 
         // ids that are not ids, and things that do not exist
         check("malformed id", candidate, r -> r.get("/v1/applications/not-a-uuid"), 404, null);
-        check("NUL in the id", candidate, r -> r.get("/v1/applications/%00"), 404, null);
+        check("NUL in the id", candidate, r -> r.get("/v1/applications/%00"), 400, "id");
         check("36 characters, not a UUID", candidate, r -> r.get("/v1/applications/" + "z".repeat(36)), 404, null);
         check("resume of an application without one", candidate, r -> r.get("/v1/applications/" + id + "/resume"), 404, null);
         check("resume of a missing application", candidate, r -> r.get("/v1/applications/" + Ids.newId() + "/resume"), 404, null);
         check("resume of a malformed id", recruiter, r -> r.get("/v1/applications/x/resume"), 404, null);
         check("transition of a malformed id", recruiter, r -> r.contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body("{\"to\":\"SCREENING\"}").post("/v1/applications/%00/transitions"), 404, null);
+                .body("{\"to\":\"SCREENING\"}").post("/v1/applications/%00/transitions"), 400, "id");
         check("withdraw of a malformed id", candidate, r -> r.post("/v1/applications/not-an-id/withdraw"), 404, null);
 
         // query parameters
         check("postingId not an id", recruiter, r -> r.get("/v1/applications?postingId=not-a-uuid"), 404, null);
-        check("postingId with NUL", recruiter, r -> r.get("/v1/applications?postingId=%00"), 404, null);
+        check("postingId with NUL", recruiter, r -> r.get("/v1/applications?postingId=%00"), 400, "postingId");
         check("unknown stage", recruiter, r -> r.get("/v1/applications?stage=BOGUS"), 400, "stage");
         check("stage in lower case", recruiter, r -> r.get("/v1/applications?stage=applied"), 400, "stage");
         check("stage with NUL", recruiter, r -> r.get("/v1/applications?stage=%00"), 400, "stage");
