@@ -18,8 +18,13 @@ enum BreakerVerdict {
     /** Nothing was learnt about the instance (the client broke its own request off). */
     UNKNOWN;
 
-    static BreakerVerdict ofStatus(int status) {
-        return status == 502 || status == 503 ? INSTANCE_FAILED : ANSWERED;
+    /**
+     * 502, and a 503 without Retry-After (an instance shutting down or not ready), say the instance cannot serve. A 503
+     * with Retry-After is the application shedding load on purpose (e.g. applications-service's cap on uploads in
+     * flight): an answer, or a burst of uploads from a few callers would open the breaker for everyone.
+     */
+    static BreakerVerdict ofStatus(int status, boolean retryAfter) {
+        return status == 502 || (status == 503 && !retryAfter) ? INSTANCE_FAILED : ANSWERED;
     }
 
     /**

@@ -279,7 +279,9 @@ public class ProxyHandler {
             if (body != null) {
                 body.stop();
             }
-            boolean clientAtFault = body != null && body.trouble() != null;
+            // an upstream that stopped taking the body is the instance's failure, every other trouble the client's
+            boolean clientAtFault = body != null && body.trouble() != null
+                    && body.trouble() != ClientBody.Trouble.UPSTREAM_NOT_READING;
             if (answered.failed()) {
                 BreakerVerdict.ofFailure(answered.cause(), requestSent[0], clientAtFault)
                         .applyTo(attempt.instance().breaker());
@@ -294,7 +296,8 @@ public class ProxyHandler {
                 return;
             }
             HttpClientResponse response = answered.result();
-            BreakerVerdict.ofStatus(response.statusCode()).applyTo(attempt.instance().breaker());
+            BreakerVerdict.ofStatus(response.statusCode(), response.headers().contains(HttpHeaders.RETRY_AFTER))
+                    .applyTo(attempt.instance().breaker());
             if (response.statusCode() == 503 && retryable(request) && attempt.hasNext()) {
                 // an instance shutting down (rolling restart) refuses new work: ask the next one
                 response.body().onComplete(drained -> send(attempt.next()));

@@ -52,6 +52,10 @@ class BreakerSemanticsTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).get("/v1/search/status/504").then().statusCode(504);
         }
+        // the service shedding load (a burst of uploads): 503 with Retry-After is its answer, passed on as it is
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get("/v1/search/busy").then().statusCode(503).header("Retry-After", "5");
+        }
         // bodies the client breaks off, with and without Content-Length
         for (int i = 0; i < 15; i++) {
             try (RawHttp raw = new RawHttp(RestAssured.port)) {

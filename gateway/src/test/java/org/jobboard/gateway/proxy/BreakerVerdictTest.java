@@ -17,10 +17,16 @@ class BreakerVerdictTest {
     @Test
     void applicationAnswersAreAnswersWhateverTheirStatus() {
         for (int status : new int[] {200, 400, 404, 408, 413, 429, 500, 501, 504}) {
-            assertEquals(BreakerVerdict.ANSWERED, BreakerVerdict.ofStatus(status), "status " + status);
+            assertEquals(BreakerVerdict.ANSWERED, BreakerVerdict.ofStatus(status, false), "status " + status);
         }
-        assertEquals(BreakerVerdict.INSTANCE_FAILED, BreakerVerdict.ofStatus(502));
-        assertEquals(BreakerVerdict.INSTANCE_FAILED, BreakerVerdict.ofStatus(503));
+        assertEquals(BreakerVerdict.INSTANCE_FAILED, BreakerVerdict.ofStatus(502, false));
+        assertEquals(BreakerVerdict.INSTANCE_FAILED, BreakerVerdict.ofStatus(503, false));
+    }
+
+    @Test
+    void aServiceSheddingLoadWithRetryAfterHasAnswered() {
+        assertEquals(BreakerVerdict.ANSWERED, BreakerVerdict.ofStatus(503, true));
+        assertEquals(BreakerVerdict.INSTANCE_FAILED, BreakerVerdict.ofStatus(502, true));
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers with what it received (method,
  * path, headers, body size and SHA-256), so tests see exactly what the gateway forwarded. {@code /v1/search/slow}
- * answers 5 s after it has read the request; {@code /v1/search/status/NNN} answers with status NNN. The applications
+ * answers 5 s after it has read the request; {@code /v1/search/status/NNN} answers with status NNN, {@code /v1/search/busy} 503 with Retry-After. The applications
  * upstream points at a closed port (a service that is down); the postings upstream lists a closed port first (an
  * instance that refuses connections) and then this server.
  */
@@ -122,6 +122,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Connection", "keep-alive");
             exchange.getResponseHeaders().add("X-Upstream", "echo");
             int status = path.startsWith("/v1/search/status/") ? Integer.parseInt(path.substring(18)) : 200;
+            if (path.equals("/v1/search/busy")) {
+                // a service shedding load on purpose, as applications-service does beyond its uploads in flight
+                exchange.getResponseHeaders().add("Retry-After", "5");
+                status = 503;
+            }
             if (exchange.getRequestURI().getPath().equals("/v1/postings/created")) {
                 // links built from the Host header the service was called with, as JAX-RS UriInfo builds them
                 String self = "http://" + exchange.getRequestHeaders().getFirst("Host");

@@ -132,8 +132,12 @@ public class TransportProblems {
             Field bind = TCPServerBase.class.getDeclaredField("bindFuture");
             bind.setAccessible(true);
             Object future = bind.get(server);
-            return future instanceof io.vertx.core.Future<?> f && f.succeeded() && f.result() instanceof Channel c
-                    ? c : null;
+            if (future instanceof io.vertx.core.Future<?> f && f.succeeded() && f.result() instanceof Channel c) {
+                return c;
+            }
+            LOG.warnf("the listening socket of %s is not where this Vert.x version kept it; requests that do not parse"
+                    + " get Vert.x' empty answers", server);
+            return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warnf("cannot reach the listening socket of %s; requests that do not parse get Vert.x' empty answers (%s)",
                     server, e);

@@ -43,7 +43,8 @@ final class Freshness {
     /** Whether the gateway answers (the stack runs). */
     boolean stackReachable() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(gateway + "/q/health/ready"))
+            // the public port serves no health endpoint (management port only); its OpenAPI document shows it is up
+            return http.send(HttpRequest.newBuilder(URI.create(gateway + "/q/openapi"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
