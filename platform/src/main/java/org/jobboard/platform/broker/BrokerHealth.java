@@ -20,6 +20,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -48,11 +49,15 @@ public class BrokerHealth {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "jobboard.broker.probe-timeout", defaultValue = "3s")
     Duration timeout;
 
     private volatile Admin admin;
-    private volatile Probe last = new Probe(false, "", "not probed yet", Instant.now());
+    /** Until the first probe: down, never checked. */
+    private volatile Probe last = new Probe(false, "", "not probed yet", null);
 
     /** One look at the cluster: reachable with these nodes, or not with this error. */
     record Probe(boolean reachable, String nodes, String error, Instant at) {
@@ -83,11 +88,11 @@ public class BrokerHealth {
             String nodes = client.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).stream()
                     .map(node -> node.host() + ":" + node.port()).sorted().collect(Collectors.joining(","));
-            last = new Probe(true, nodes, null, Instant.now());
+            last = new Probe(true, nodes, null, clock.instant());
         } catch (ExecutionException e) {
-            last = new Probe(false, "", String.valueOf(e.getCause()), Instant.now());
+            last = new Probe(false, "", String.valueOf(e.getCause()), clock.instant());
         } catch (TimeoutException e) {
-            last = new Probe(false, "", "no answer within " + timeout, Instant.now());
+            last = new Probe(false, "", "no answer within " + timeout, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -99,7 +104,7 @@ public class BrokerHealth {
         return () -> {
             Probe probe = last;
             HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK_NAME).status(probe.reachable())
-                    .withData("checkedAt", probe.at().toString());
+                    .withData("checkedAt", probe.at() == null ? "never" : probe.at().toString());
             return probe.reachable() ? response.withData("nodes", probe.nodes()).build()
                     : response.withData("error", probe.error()).build();
         };

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Clock clock;
+
     private volatile KafkaProducer<String, String> producer;
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
@@ -92,7 +96,7 @@ public class OutboxRelay {
 
     double lagSeconds() {
         Instant oldest = oldestPending;
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -120,7 +124,7 @@ public class OutboxRelay {
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
     void deletePublished() {
-        Instant before = Instant.now().minus(config.retention());
+        Instant before = clock.instant().minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from OutboxEvent e where e.publishedAt is not null and e.publishedAt < :before")
                 .setParameter("before", before).executeUpdate());
@@ -128,7 +132,7 @@ public class OutboxRelay {
 
     /** Publishes until the outbox is empty or the broker fails; returns how many events were published. */
     public synchronized int publishPending() {
-        if (producer == null || System.currentTimeMillis() < retryNotBefore) {
+        if (producer == null || clock.millis() < retryNotBefore) {
             return 0;
         }
         int total = 0;
@@ -149,7 +153,7 @@ public class OutboxRelay {
         }
         if (failed) {
             backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(1000, backoffMillis * 2));
-            retryNotBefore = System.currentTimeMillis() + backoffMillis;
+            retryNotBefore = clock.millis() + backoffMillis;
             LOG.infof("outbox relay retries in %d ms", backoffMillis);
         } else {
             backoffMillis = 0;
@@ -193,7 +197,7 @@ public class OutboxRelay {
             }
             return -1;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (OutboxEvent event : batch) {
             event.publishedAt = now;
             event.attempts++;
