@@ -14,25 +14,37 @@ public final class ProblemWriter {
     }
 
     public static void write(RoutingContext ctx, int status, String slug, String title, String detail) {
+        write(ctx, new Problem(slug, title, status, detail));
+    }
+
+    /** The problem of an {@link ApiException} (its field errors and extension members included). */
+    public static void write(RoutingContext ctx, ApiException refused) {
+        write(ctx, refused.toProblem());
+    }
+
+    private static void write(RoutingContext ctx, Problem problem) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             response.reset();
             return;
         }
-        String body = body(status, slug, title, detail, ctx.request().path());
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        String body = body(problem, ctx.request().path());
+        response.setStatusCode(problem.status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
     }
 
     /** The problem+json document ({@code instance} may be null, e.g. for a request line that did not parse). */
     public static String body(int status, String slug, String title, String detail, String instance) {
-        Problem problem = new Problem(slug, title, status, detail);
+        return body(new Problem(slug, title, status, detail), instance);
+    }
+
+    private static String body(Problem problem, String instance) {
         problem.instance = instance;
         var span = Span.current().getSpanContext();
         problem.traceId = span.isValid() ? span.getTraceId() : null;
         try {
             return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            return "{\"status\":" + status + "}";
+            return "{\"status\":" + problem.status + "}";
         }
     }
 }

@@ -68,7 +68,18 @@ class TransportProblemsTest {
                 + "Content-Length: 50000000\r\n\r\n");
     }
 
-    private void assertProblem(int status, String request) throws IOException {
+    @Test
+    void aContentTypeThatIsEmptySentTwiceOrNotAMediaTypeIs400NamingIt() throws IOException {
+        String post = "POST /v1/postings HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n";
+        for (String contentType : new String[] {"Content-Type: \r\n", "Content-Type: json\r\n",
+                "Content-Type: application/json\r\nContent-Type: text/plain\r\n",
+                "Content-Type: multipart/form-data; boundary\r\n"}) {
+            Answer answer = assertProblem(400, post + contentType + "\r\n{}");
+            assertEquals("Content-Type", JsonPath.from(answer.body).getString("errors[0].field"), answer.body);
+        }
+    }
+
+    private Answer assertProblem(int status, String request) throws IOException {
         Answer answer = exchange(request);
         assertEquals(status, answer.status, answer.head);
         assertTrue(answer.head.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer.head);
@@ -76,6 +87,7 @@ class TransportProblemsTest {
         assertEquals(status, body.getInt("status"), answer.body);
         assertTrue(body.getString("type").startsWith("urn:jobboard:problem:"), answer.body);
         assertTrue(!body.getString("title").isBlank() && !body.getString("detail").isBlank(), answer.body);
+        return answer;
     }
 
     /** Writes the request on a new connection and reads until the server closes it (it does after these errors). */
