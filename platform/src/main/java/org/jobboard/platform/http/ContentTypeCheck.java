@@ -10,6 +10,7 @@ import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.ProblemWriter;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ public class ContentTypeCheck {
     private static final String LENIENT_VALUE = "[^\\s;\"]+";
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + LENIENT_VALUE + "|" + QUOTED + "))*[ \\t]*");
+
+    private static final Pattern EMPTY_PARAMETER = Pattern.compile(";[ \\t]*(" + TOKEN + ")=(?:\"\")?[ \\t]*(?:;|$)");
 
     void routes(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(ContentTypeCheck::check);
@@ -47,7 +50,12 @@ public class ContentTypeCheck {
         if (values.size() > 1) {
             return "must be sent once";
         }
-        return MEDIA_TYPE.matcher(values.get(0).strip()).matches() ? null
+        String value = values.get(0).strip();
+        if (MEDIA_TYPE.matcher(value).matches()) {
+            return null;
+        }
+        Matcher empty = EMPTY_PARAMETER.matcher(value);
+        return empty.find() ? "its " + empty.group(1) + " parameter has no value"
                 : "must be a media type such as application/json";
     }
 }

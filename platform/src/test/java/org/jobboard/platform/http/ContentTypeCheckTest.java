@@ -24,9 +24,12 @@ class ContentTypeCheckTest {
     @Test
     void emptyRepeatedOrMalformedAreRefused() {
         for (String value : List.of("", " ", "json", "application/", "/json", "application/json; charset",
-                "multipart/form-data; boundary=", "application/json, text/plain", "application json")) {
+                "application/json, text/plain", "application json")) {
             assertEquals("must be a media type such as application/json", ContentTypeCheck.problem(List.of(value)), value);
         }
         assertEquals("must be sent once", ContentTypeCheck.problem(List.of("application/json", "text/plain")));
+        assertEquals("its boundary parameter has no value", ContentTypeCheck.problem(List.of("multipart/form-data; boundary=")));
+        assertEquals("its boundary parameter has no value",
+                ContentTypeCheck.problem(List.of("multipart/form-data; boundary=; charset=UTF-8")));
     }
 }
