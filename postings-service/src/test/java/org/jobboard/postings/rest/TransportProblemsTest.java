@@ -79,6 +79,14 @@ class TransportProblemsTest {
         }
     }
 
+    @Test
+    void aTargetThatIsNotAUriIs400NamingPathOrQuery() throws IOException {
+        Answer path = assertProblem(400, "GET /v1/postings/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals("path", JsonPath.from(path.body).getString("errors[0].field"), path.body);
+        Answer query = assertProblem(400, "GET /v1/postings?q=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals("query", JsonPath.from(query.body).getString("errors[0].field"), query.body);
+    }
+
     private Answer assertProblem(int status, String request) throws IOException {
         Answer answer = exchange(request);
         assertEquals(status, answer.status, answer.head);

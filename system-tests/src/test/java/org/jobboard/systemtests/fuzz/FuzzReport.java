@@ -70,27 +70,10 @@ final class FuzzReport {
         }
         String type = response.contentType();
         if (status >= 400 && (type == null || !type.toLowerCase().startsWith("application/problem+json"))) {
-            return knownGap(request, response) ? null : "error without problem+json";
+            return "error without problem+json";
         }
         return null;
     }
-
-    /**
-     * The one refusal known not to be problem+json yet: a request target whose percent-encoding does not decode
-     * ({@code %zz}) is answered 400 with an empty body by the HTTP layer of a service, before any route of ours runs
-     * (open in issue 17's closing note). Counted and printed, so it stays visible, but not a failure of the run.
-     */
-    static boolean knownGap(FuzzRequest request, FuzzHttp.Response response) {
-        boolean undecodable = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(request.pathAndQuery()).find();
-        boolean empty = response.body() == null || response.body().isEmpty();
-        if (response.status() == 400 && undecodable && empty) {
-            KNOWN_GAPS.incrementAndGet();
-            return true;
-        }
-        return false;
-    }
-
-    static final java.util.concurrent.atomic.AtomicInteger KNOWN_GAPS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The part of a response that tells one failure from another: the problem's title and detail, ids blanked. */
     private static String message(FuzzHttp.Response response) {
@@ -140,10 +123,6 @@ final class FuzzReport {
         StringBuilder out = new StringBuilder();
         out.append(failureCount.get()).append(" failed requests, ").append(sorted.size()).append(" distinct")
                 .append(sorted.size() > limit ? " (the first " + limit + " below)" : "").append('\n');
-        if (KNOWN_GAPS.get() > 0) {
-            out.append(KNOWN_GAPS.get()).append(" known gap(s), not counted as failures: 400 with an empty body for a")
-                    .append(" request target that is not valid percent-encoding\n");
-        }
         for (Failure failure : sorted.subList(0, Math.min(limit, sorted.size()))) {
             FuzzRequest request = failure.request();
             String body = failure.response().body() == null ? "" : failure.response().body();
