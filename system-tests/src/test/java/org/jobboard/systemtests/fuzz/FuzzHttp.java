@@ -104,7 +104,11 @@ final class FuzzHttp {
         }
     }
 
-    String token(String role) {
+    /**
+     * One password grant at a time: several threads logging the same user in at once trip Keycloak's brute-force
+     * detection ("user temporarily disabled"), seen once in a CI run.
+     */
+    synchronized String token(String role) {
         Token token = tokens.get(role);
         // access tokens live 5 minutes in the dev realm
         if (token == null || System.nanoTime() - token.fetchedAt() > Duration.ofMinutes(3).toNanos()) {
