@@ -42,9 +42,11 @@ final class MultipartBody {
     }
 
     static void mutate(FuzzRequest request, Random random) {
-        String type = request.header("Content-Type");
-        String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length());
-        String body = new String(request.bytes, StandardCharsets.UTF_8);
+        // an earlier mutation may have dropped the Content-Type or the body
+        String type = request.header("Content-Type") == null ? "" : request.header("Content-Type");
+        int at = type.indexOf("boundary=");
+        String boundary = at < 0 ? "fuzzBoundary" : type.substring(at + "boundary=".length());
+        String body = request.bytes == null ? "" : new String(request.bytes, StandardCharsets.UTF_8);
         int start = body.indexOf('{');
         int end = body.lastIndexOf('}');
         // a second mutation may find the body already broken
