@@ -24,7 +24,7 @@ class AsyncApiContractTest {
     @Test
     void everyMessageHasAnExampleThatTheEventRecordsRead() throws Exception {
         JsonNode doc;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+        try (InputStream in = getClass().getResourceAsStream("/org/jobboard/contracts/asyncapi/applications.yaml")) {
             assertNotNull(in, "asyncapi.yaml on the classpath");
             doc = new ObjectMapper(new YAMLFactory()).readTree(in);
         }

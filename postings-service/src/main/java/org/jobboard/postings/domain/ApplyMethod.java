@@ -1,5 +1,6 @@
 package org.jobboard.postings.domain;
 
+import org.jobboard.contracts.postings.ApplyType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,10 @@
 package org.jobboard.postings.domain;
 
+import org.jobboard.contracts.postings.CloseReason;
+import org.jobboard.contracts.postings.PostingStatus;
+import org.jobboard.contracts.postings.Seniority;
+import org.jobboard.contracts.postings.WorkplaceType;
+import org.jobboard.contracts.postings.EmploymentType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package org.jobboard.postings.domain;
 
+import org.jobboard.contracts.postings.QuestionType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

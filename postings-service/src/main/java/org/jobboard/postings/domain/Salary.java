@@ -1,5 +1,6 @@
 package org.jobboard.postings.domain;
 
+import org.jobboard.contracts.postings.SalaryPeriod;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -3,12 +3,12 @@ package org.jobboard.postings.mapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jobboard.postings.domain.ApplyType;
-import org.jobboard.postings.domain.EmploymentType;
+import org.jobboard.contracts.postings.ApplyType;
+import org.jobboard.contracts.postings.EmploymentType;
 import org.jobboard.postings.domain.Location;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
-import org.jobboard.postings.domain.WorkplaceType;
+import org.jobboard.contracts.postings.WorkplaceType;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package org.jobboard.postings.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jobboard.postings.domain.Posting;
-import org.jobboard.postings.domain.PostingStatus;
+import org.jobboard.contracts.postings.PostingStatus;
 
 import java.time.Instant;
 import java.util.List;

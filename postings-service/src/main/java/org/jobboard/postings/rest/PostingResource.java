@@ -44,7 +44,7 @@ import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
-import org.jobboard.postings.domain.PostingStatus;
+import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.postings.service.PostingService;
 
 import java.net.URI;

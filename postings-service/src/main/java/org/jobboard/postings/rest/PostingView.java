@@ -3,13 +3,13 @@ package org.jobboard.postings.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jobboard.postings.domain.ApplyMethod;
-import org.jobboard.postings.domain.CloseReason;
-import org.jobboard.postings.domain.EmploymentType;
+import org.jobboard.contracts.postings.CloseReason;
+import org.jobboard.contracts.postings.EmploymentType;
 import org.jobboard.postings.domain.Location;
-import org.jobboard.postings.domain.PostingStatus;
+import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.postings.domain.Salary;
-import org.jobboard.postings.domain.Seniority;
-import org.jobboard.postings.domain.WorkplaceType;
+import org.jobboard.contracts.postings.Seniority;
+import org.jobboard.contracts.postings.WorkplaceType;
 
 import java.time.Instant;
 import java.util.List;

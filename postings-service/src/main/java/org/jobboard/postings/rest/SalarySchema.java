@@ -1,7 +1,7 @@
 package org.jobboard.postings.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jobboard.postings.domain.SalaryPeriod;
+import org.jobboard.contracts.postings.SalaryPeriod;
 
 /**
  * How a salary looks on the wire (for the OpenAPI document): the amounts are decimal strings (CONVENTIONS.md,

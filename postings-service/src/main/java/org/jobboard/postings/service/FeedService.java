@@ -10,7 +10,7 @@ import org.jobboard.platform.paging.Page;
 import org.jobboard.postings.domain.Location;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
-import org.jobboard.postings.domain.PostingStatus;
+import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.postings.mapping.MarkdownRenderer;
 import org.jobboard.postings.mapping.PostingMapper;
 import org.jobboard.postings.mapping.XmlText;

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jobboard.platform.problem.FieldError;
 import org.jobboard.postings.domain.Location;
 import org.jobboard.postings.domain.Posting;
-import org.jobboard.postings.domain.SalaryPeriod;
-import org.jobboard.postings.domain.WorkplaceType;
+import org.jobboard.contracts.postings.SalaryPeriod;
+import org.jobboard.contracts.postings.WorkplaceType;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jobboard.platform.problem.FieldError;
 import org.jobboard.postings.config.PostingsConfig;
-import org.jobboard.postings.domain.ApplyType;
+import org.jobboard.contracts.postings.ApplyType;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
 import org.jobboard.postings.domain.Question;
-import org.jobboard.postings.domain.QuestionType;
-import org.jobboard.postings.domain.WorkplaceType;
+import org.jobboard.contracts.postings.QuestionType;
+import org.jobboard.contracts.postings.WorkplaceType;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.jobboard.postings.domain;
 
+import org.jobboard.contracts.postings.CloseReason;
+import org.jobboard.contracts.postings.PostingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -19,7 +19,7 @@ class AsyncApiContractTest {
     @Test
     void everyExampleMatchesTheEventShape() throws Exception {
         JsonNode asyncApi;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+        try (InputStream in = getClass().getResourceAsStream("/org/jobboard/contracts/asyncapi/postings.yaml")) {
             asyncApi = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
         ObjectMapper strict = new ObjectMapper().registerModule(new JavaTimeModule())

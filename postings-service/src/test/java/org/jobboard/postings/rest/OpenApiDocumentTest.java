@@ -9,13 +9,13 @@ import org.jobboard.platform.openapi.NullableValues;
 import org.jobboard.platform.openapi.OperationDocumentation;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.postings.domain.ApplyMethod;
-import org.jobboard.postings.domain.ApplyType;
+import org.jobboard.contracts.postings.ApplyType;
 import org.jobboard.postings.domain.Location;
-import org.jobboard.postings.domain.PostingStatus;
+import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.postings.domain.Question;
-import org.jobboard.postings.domain.QuestionType;
+import org.jobboard.contracts.postings.QuestionType;
 import org.jobboard.postings.domain.Salary;
-import org.jobboard.postings.domain.SalaryPeriod;
+import org.jobboard.contracts.postings.SalaryPeriod;
 import org.jobboard.postings.service.FeedService;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import org.jobboard.platform.problem.FieldError;
 import org.jobboard.postings.domain.Location;
 import org.jobboard.postings.domain.Posting;
 import org.jobboard.postings.domain.Salary;
-import org.jobboard.postings.domain.SalaryPeriod;
-import org.jobboard.postings.domain.WorkplaceType;
+import org.jobboard.contracts.postings.SalaryPeriod;
+import org.jobboard.contracts.postings.WorkplaceType;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** Why a recruiter closed a posting. */
 public enum CloseReason {

@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** The period a salary amount is paid for. */
 public enum SalaryPeriod {

@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** Career level. */
 public enum Seniority {

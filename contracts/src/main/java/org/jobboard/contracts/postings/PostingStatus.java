@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** DRAFT -> PUBLISHED -> CLOSED; PUBLISHED -> EXPIRED at validThrough; CLOSED or EXPIRED -> PUBLISHED by reopen. */
 public enum PostingStatus {

@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** DIRECT applications go through applications-service; EXTERNAL ones to the employer's https URL. */
 public enum ApplyType {

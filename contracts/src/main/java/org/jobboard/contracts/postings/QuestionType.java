@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** Kinds of application-form questions. */
 public enum QuestionType {

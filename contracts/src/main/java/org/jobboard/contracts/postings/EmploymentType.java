@@ -1,4 +1,4 @@
-package org.jobboard.postings.domain;
+package org.jobboard.contracts.postings;
 
 /** Schema.org employment types. */
 public enum EmploymentType {
