@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Offline validation of the deployment files (no cluster needed):
 #   1. render every overlay under deploy/k8s/overlays with `kubectl kustomize`;
-#   2. validate every rendered object against the Kubernetes 1.34 / CRD JSON schemas in ../shared/k8s-schemas
-#      (override with K8S_SCHEMAS_DIR) in STRICT mode: objects that declare `properties` get
+#   2. validate every rendered object against the Kubernetes 1.34 / CRD JSON schemas in deploy/schemas/k8s-1.34
+#      (FILE.json, .json.xz or .json.gz; override the directory with K8S_SCHEMAS_DIR) in STRICT mode: objects that declare `properties` get
 #      `additionalProperties: false`, so an unknown or misspelt field fails;
 #   3. policy checks (hardened containers, probes, resources, pinned images, NetworkPolicies, PDBs, replicas,
 #      secrets, Kafka topics, Keycloak realm);
@@ -16,10 +16,10 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 cd "$ROOT"
-SCHEMAS_DIR=${K8S_SCHEMAS_DIR:-$SCRIPT_DIR/../../shared/k8s-schemas}
+SCHEMAS_DIR=${K8S_SCHEMAS_DIR:-$SCRIPT_DIR/schemas/k8s-1.34}
 
-if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
-  echo "FAIL: python3 with the modules 'yaml' (PyYAML) and 'jsonschema' is required" >&2
+if ! python3 -c 'import yaml, jsonschema, lzma' 2>/dev/null; then
+  echo "FAIL: python3 with the modules 'yaml' (PyYAML), 'jsonschema' and 'lzma' is required" >&2
   echo "      (Debian/Ubuntu: apt-get install python3-yaml python3-jsonschema)" >&2
   exit 1
 fi
@@ -54,7 +54,7 @@ else
 fi
 
 python3 - "$SCHEMAS_DIR" "$ROOT" "$render_status" "${rendered[@]+"${rendered[@]}"}" <<'PY'
-import copy, glob, json, os, re, sys
+import copy, glob, gzip, json, lzma, os, re, sys
 import yaml
 from jsonschema import Draft7Validator
 
@@ -94,10 +94,16 @@ def strictify(node):
         for v in (node.get('patternProperties') or {}).values(): strictify(v)
     return node
 
+# the schemas are kept compressed in the repository (xz); plain and gzip files are read too (K8S_SCHEMAS_DIR)
+def open_schema(path):
+    if path.endswith('.xz'): return lzma.open(path, 'rt', encoding='utf-8')
+    if path.endswith('.gz'): return gzip.open(path, 'rt', encoding='utf-8')
+    return open(path, encoding='utf-8')
+
 schema_files = {}
-for path in sorted(glob.glob(os.path.join(schemas_dir, '*.json'))):
+for path in sorted(p for ext in ('*.json', '*.json.xz', '*.json.gz') for p in glob.glob(os.path.join(schemas_dir, ext))):
     try:
-        with open(path) as f: s = json.load(f)
+        with open_schema(path) as f: s = json.load(f)
     except Exception as e:
         fail('schema', 'unreadable schema %s: %s' % (os.path.basename(path), e)); continue
     for gvk in s.get('x-kubernetes-group-version-kind') or []:
@@ -107,7 +113,7 @@ validators = {}
 def validator_for(api, kind):
     key = (api, kind)
     if key not in validators:
-        with open(schema_files[key]) as f: s = strictify(json.load(f))
+        with open_schema(schema_files[key]) as f: s = strictify(json.load(f))
         s.pop('$schema', None)
         validators[key] = Draft7Validator(s)
     return validators[key]

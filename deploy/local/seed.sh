@@ -4,7 +4,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export ROOT
 . "$ROOT/deploy/local/lib.sh"
-dataset="$ROOT/../shared/datasets/nyc-jobs/NYCJobs_Cleaned.csv"
+# the repository keeps the dataset gzip-compressed; JOBBOARD_DATASETS may name a directory with a plain copy
+dataset="${JOBBOARD_DATASETS:-$ROOT/data/datasets}/nyc-jobs/NYCJobs_Cleaned.csv"
+[ -f "$dataset" ] || dataset="$dataset.gz"
 [ -f "$dataset" ] || dataset=-
 info "seeding demo data (log in .local/logs/seed.log)"
 java "$ROOT/deploy/local/tools/Seed.java" "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$KEYCLOAK_PORT" \

@@ -1,4 +1,6 @@
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,11 +17,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Seeds the demo data through the gateway with real Keycloak tokens: the organizations Acme and Globex (ids matching
  * the recruiters' organization claim in the dev realm) and published postings built from the NYC Jobs dataset
- * (../shared/datasets) when it exists, otherwise generated with a fixed seed. Safe to run again: it skips what exists.
+ * (data/datasets/nyc-jobs, gzip; a plain CSV is read too) when it exists, otherwise generated with a fixed seed. Safe to
+ * run again: it skips what exists.
  *
  * Args: gatewayUrl keycloakUrl datasetCsvOrDash count
  */
@@ -89,7 +93,7 @@ public class Seed {
     }
 
     static List<String> fromDataset(Path csv, int count) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> lines = readLines(csv);
         List<String> header = parseCsv(lines.get(0));
         Random random = new Random(42);
         Set<String> seen = new LinkedHashSet<>();
@@ -134,6 +138,17 @@ public class Seed {
                     "NYC-" + jobId, random));
         }
         return postings;
+    }
+
+    /** The file's lines; a .gz file (how the repository keeps the dataset) is read through gzip. */
+    static List<String> readLines(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
     }
 
     static List<String> generated(int count) {

@@ -8,6 +8,7 @@ import org.jobboard.search.testing.LocalIndexes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A reproducible corpus: real titles, agencies, categories, employment types and salary ranges from the NYC Jobs and
@@ -102,7 +104,7 @@ final class BenchmarkCorpus {
     }
 
     private void readNyc(Path csv) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = open(csv)) {
             List<String> header = row(in);
             int title = header.indexOf("Business Title");
             int agency = header.indexOf("Agency");
@@ -129,7 +131,7 @@ final class BenchmarkCorpus {
     }
 
     private void readUsajobs(Path jsonl) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = open(jsonl)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode node = LocalIndexes.JSON.readTree(line);
                 String series = node.path("occupation_series").path(0).asText("Federal");
@@ -139,6 +141,16 @@ final class BenchmarkCorpus {
                         "MID", null, null, null));
             }
         }
+    }
+
+    /** The file, or its gzip copy FILE.gz when there is no plain one (the repository keeps data/datasets gzipped). */
+    private static BufferedReader open(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        }
+        Path gzip = file.resolveSibling(file.getFileName() + ".gz");
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzip)),
+                StandardCharsets.UTF_8.newDecoder()));
     }
 
     private static String seniority(String careerLevel) {

@@ -107,7 +107,7 @@ public final class SearchBenchmark {
         run.rates = Arrays.stream(option("rates", "25,50,100,200,400,800,1600").split(","))
                 .map(String::trim).map(Double::parseDouble).toList();
         run.parts = List.copyOf(parts);
-        Path datasets = Path.of(option("datasets", "../shared/datasets"));
+        Path datasets = Path.of(option("datasets", "data/datasets"));
         boolean keep = "1".equals(option("keep", "0"));
         Path indexDirectory = work.resolve("search-index");
         SearchIndexTestResource.deleteRecursively(indexDirectory);
