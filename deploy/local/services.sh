@@ -29,7 +29,7 @@ build_if_stale() {
   local stale=0 service jar
   for service in "${SERVICES[@]}"; do
     jar=$(service_jar "$service")
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$service/src" "$ROOT/$service/pom.xml" "$ROOT/platform/src" "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$service/src" "$ROOT/$service/pom.xml" "$ROOT"/platform/*/src "$ROOT"/platform/*/pom.xml "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
       stale=1
     fi
   done
@@ -56,7 +56,8 @@ service_env() {
   db_settings
   local name=$1
   echo "QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/jobboard"
-  echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+  # the gateway has no Kafka client
+  [ "$name" = gateway ] || echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
   echo "QUARKUS_HTTP_PORT=$(service_port "$name")"
   case "$name" in
     postings-service|applications-service)

@@ -148,7 +148,7 @@ public class Bench {
     }
 
     /**
-     * One request of a measured loop, sent with the platform test-jar's {@link KeepAliveHttp} (one kept-alive
+     * One request of a measured loop, sent with platform-testing's {@link KeepAliveHttp} (one kept-alive
      * connection per client thread; the JDK client's thread hand-overs took a fifth of the machine).
      */
     record Call(String method, String baseUrl, String pathAndQuery, Map<String, String> headers, byte[] body) {

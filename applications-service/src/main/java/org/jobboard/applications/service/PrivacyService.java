@@ -14,6 +14,7 @@ import org.jobboard.applications.repository.PostingReplicaRepository;
 import org.jobboard.applications.repository.ResumeRepository;
 import org.jobboard.applications.rest.PersonalDataExport;
 import org.jobboard.applications.storage.FileStorage;
+import org.jobboard.platform.idempotency.Idempotency;
 import org.jobboard.platform.security.Caller;
 
 import java.time.Instant;
@@ -58,6 +59,9 @@ public class PrivacyService {
     Caller caller;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -88,8 +92,7 @@ public class PrivacyService {
         }
         erase(own, subject, now);
         // the Idempotency-Key store keeps this caller's earlier responses (with their personal data) for 24 h
-        em.createNativeQuery("delete from idempotency_record where caller = ?1").setParameter(1, subject)
-                .executeUpdate();
+        idempotency.forgetCaller(subject);
         events.erasureRequested(subject);
         return own.size();
     }
