@@ -11,7 +11,11 @@ public final class Ids {
     }
 
     public static UUID newUuid() {
-        long millis = System.currentTimeMillis();
+        return newUuid(System.currentTimeMillis());
+    }
+
+    /** An id for the given creation time: its first 48 bits are these milliseconds, so ids sort by them. */
+    public static UUID newUuid(long millis) {
         long randA = RANDOM.nextInt(1 << 12);
         long randB = RANDOM.nextLong();
         long msb = (millis << 16) | 0x7000L | randA;
