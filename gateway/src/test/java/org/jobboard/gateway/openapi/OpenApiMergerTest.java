@@ -76,6 +76,21 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void aServiceContributesOnlyThePathsTheRouteTableSendsToIt() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        documents.put("postings", doc("/v1/postings/{id}", "get", "Posting", "object"));
+        // search also documents a path of the postings route, and one no route serves: neither reaches it
+        documents.put("search", doc("/v1/postings/shadow", "get", "Shadow", "object"));
+        documents.put("applications", doc("/v1/unrouted", "get", "Unrouted", "object"));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
+
+        assertTrue(merged.at("/paths").has("/v1/postings/{id}"));
+        assertFalse(merged.at("/paths").has("/v1/postings/shadow"));
+        assertFalse(merged.at("/paths").has("/v1/unrouted"));
+        assertFalse(merged.at("/components/schemas").has("Shadow"), "a schema of no merged path");
+    }
+
+    @Test
     void errorsAreProblemJsonWithExamplesAndSchemasStayTruthfulAcrossServices() throws Exception {
         Map<String, JsonNode> documents = new TreeMap<>();
         documents.put("postings", json.readTree("""
