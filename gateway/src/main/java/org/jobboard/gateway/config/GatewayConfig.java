@@ -13,6 +13,31 @@ public interface GatewayConfig {
     /** Upstream name -> comma-separated base URLs of its instances. */
     Map<String, String> upstreams();
 
+    /**
+     * Route name -> the path prefix, the upstream that serves it and what the gateway allows on it. The one place the
+     * gateway's routing is written: the proxy, the access policy, the request metrics and the merged OpenAPI document
+     * all read it ({@link org.jobboard.gateway.route.RouteTable}).
+     */
+    Map<String, RouteConfig> routes();
+
+    interface RouteConfig {
+        /** Matched on a segment boundary: /v1/postings takes /v1/postings and /v1/postings/1, not /v1/postingsX. */
+        String prefix();
+
+        /** The name of one of {@link #upstreams()}. */
+        String upstream();
+
+        /** Methods served without a token (GET,HEAD for the public reads); none when absent. */
+        Optional<List<String>> anonymousMethods();
+
+        /**
+         * A POST to the prefix itself applies for a job, with a resume: it may be as large as
+         * {@link #maxApplyBodySize()}, and candidates draw from the tighter candidate-apply rate limit.
+         */
+        @WithDefault("false")
+        boolean applying();
+    }
+
     /** Per-upstream timeouts overriding {@link #defaultTimeout()}. */
     Map<String, Duration> timeouts();
 

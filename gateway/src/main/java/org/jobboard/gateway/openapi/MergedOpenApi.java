@@ -15,8 +15,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jobboard.gateway.proxy.ProxyHandler;
 import org.jobboard.gateway.proxy.Upstream;
+import org.jobboard.gateway.proxy.Upstreams;
+import org.jobboard.gateway.route.RouteTable;
 import org.jobboard.platform.problem.ProblemWriter;
 
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ public class MergedOpenApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    ProxyHandler proxy;
+    Upstreams upstreams;
+
+    @Inject
+    RouteTable routes;
 
     @Inject
     Vertx vertx;
@@ -56,7 +60,7 @@ public class MergedOpenApi {
         // quickly at first, while services are still starting, then at the regular pace
         long[] timer = new long[1];
         timer[0] = vertx.setPeriodic(2000, id -> {
-            if (documents.size() == proxy.upstreams().size()) {
+            if (documents.size() == upstreams.all().size()) {
                 vertx.cancelTimer(timer[0]);
                 vertx.setPeriodic(config.openapiRefresh().toMillis(), later -> refresh());
             } else {
@@ -79,7 +83,7 @@ public class MergedOpenApi {
 
     public Future<Void> refresh() {
         List<Future<?>> fetches = new ArrayList<>();
-        proxy.upstreams().forEach((name, upstream) -> fetches.add(fetch(upstream).onSuccess(document -> {
+        upstreams.all().forEach((name, upstream) -> fetches.add(fetch(upstream).onSuccess(document -> {
             documents.put(name, document);
             rebuild();
         }).onFailure(e -> LOG.debugf("OpenAPI of %s not available yet: %s", name, e.toString()))));
@@ -105,7 +109,7 @@ public class MergedOpenApi {
 
     private synchronized void rebuild() {
         ObjectNode document = OpenApiMerger.merge(new TreeMap<>(documents),
-                new OpenApiMerger.Settings(config.publicUrl(), config.realmUrl(), version));
+                new OpenApiMerger.Settings(config.publicUrl(), config.realmUrl(), version, routes));
         try {
             merged = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (java.io.IOException e) {

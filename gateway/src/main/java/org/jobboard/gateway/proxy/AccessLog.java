@@ -3,6 +3,7 @@ package org.jobboard.gateway.proxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -48,6 +49,41 @@ public class AccessLog {
 
     public boolean enabled() {
         return config.accessLog().enabled();
+    }
+
+    /** One JSON line for a request; never a token, a body or a query string (it may carry personal data). */
+    void log(RoutingContext ctx, String route, String requestId, long nanos) {
+        Object upstream = ctx.get("upstream");
+        Object instance = ctx.get("instance");
+        StringBuilder line = new StringBuilder(256).append("{\"method\":\"").append(ctx.request().method())
+                .append("\",\"route\":\"").append(route)
+                .append("\",\"path\":\"").append(jsonSafe(ctx.request().path()))
+                .append("\",\"status\":").append(ctx.response().getStatusCode())
+                .append(",\"durationMs\":").append(nanos / 10_000 / 100.0)
+                .append(",\"upstream\":\"").append(upstream == null ? "" : upstream)
+                .append("\",\"instance\":\"").append(instance == null ? "" : instance)
+                .append("\",\"requestId\":\"").append(jsonSafe(requestId)).append("\"}");
+        append(line);
+    }
+
+    /** Escapes what would break the JSON line; client-controlled text (path, request id) never forges a field. */
+    static String jsonSafe(String value) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replacement = c == '\\' ? "\\\\" : c == '"' ? "\\\"" : c < 0x20 ? "?" : null;
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                } else {
+                    escaped.append(c);
+                }
+            }
+        }
+        return escaped == null ? value : escaped.toString();
     }
 
     /** Appends one line (without its newline); written within the flush interval. */

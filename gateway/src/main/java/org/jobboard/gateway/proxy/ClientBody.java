@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
+import org.jobboard.gateway.time.Ticker;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ final class ClientBody implements ReadStream<Buffer> {
     }
 
     private final Vertx vertx;
+    private final Ticker ticker;
     private final HttpServerRequest source;
     private final long maxBytes;
     private final long clientIdleNanos;
@@ -42,9 +44,14 @@ final class ClientBody implements ReadStream<Buffer> {
     private Trouble trouble;
     private long timer = -1;
 
-    ClientBody(Vertx vertx, HttpServerRequest source, long maxBytes, long clientIdleMillis, long upstreamIdleMillis,
-            Consumer<Trouble> onTrouble) {
+    /**
+     * @param ticker the clock its Vert.x timers run on: progress is measured on the same time as the timers that
+     *               check it
+     */
+    ClientBody(Vertx vertx, Ticker ticker, HttpServerRequest source, long maxBytes, long clientIdleMillis,
+            long upstreamIdleMillis, Consumer<Trouble> onTrouble) {
         this.vertx = vertx;
+        this.ticker = ticker;
         this.source = source;
         this.maxBytes = maxBytes;
         this.clientIdleNanos = TimeUnit.MILLISECONDS.toNanos(clientIdleMillis);
@@ -86,7 +93,7 @@ final class ClientBody implements ReadStream<Buffer> {
             if (trouble != null) {
                 return;
             }
-            lastProgress = System.nanoTime();
+            lastProgress = ticker.nanos();
             seen += buffer.length();
             if (seen > maxBytes) {
                 report(Trouble.TOO_LARGE);
@@ -94,7 +101,7 @@ final class ClientBody implements ReadStream<Buffer> {
             }
             handler.handle(buffer);
         });
-        lastProgress = System.nanoTime();
+        lastProgress = ticker.nanos();
         watch(Math.min(clientIdleNanos, upstreamIdleNanos));
         return this;
     }
@@ -112,7 +119,7 @@ final class ClientBody implements ReadStream<Buffer> {
             return this; // read nothing more from a client we have given up on
         }
         pausedByPipe = false;
-        lastProgress = System.nanoTime(); // the wait was the upstream's, not the client's
+        lastProgress = ticker.nanos(); // the wait was the upstream's, not the client's
         source.resume();
         return this;
     }
@@ -152,7 +159,7 @@ final class ClientBody implements ReadStream<Buffer> {
             if (ended || trouble != null) {
                 return;
             }
-            long idle = System.nanoTime() - lastProgress;
+            long idle = ticker.nanos() - lastProgress;
             long limit = pausedByPipe ? upstreamIdleNanos : clientIdleNanos;
             if (idle >= limit) {
                 report(pausedByPipe ? Trouble.UPSTREAM_NOT_READING : Trouble.CLIENT_STALLED);

@@ -1,7 +1,6 @@
 package org.jobboard.gateway.ratelimit;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpMethod;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
@@ -19,7 +18,8 @@ public final class RatePolicy {
     public record Bucket(String policy, String callerKey) {
     }
 
-    public static Bucket of(SecurityIdentity identity, HttpMethod method, String path, String clientIp) {
+    /** @param applying the request applies for a job (see {@link org.jobboard.gateway.route.Route#isApply}) */
+    public static Bucket of(SecurityIdentity identity, boolean applying, String clientIp) {
         if (identity == null || identity.isAnonymous()) {
             return new Bucket("anonymous", "ip:" + clientIp);
         }
@@ -32,7 +32,7 @@ public final class RatePolicy {
                 key = "sub:" + jwt.getSubject();
             }
         }
-        if ("candidate".equals(role) && method == HttpMethod.POST && path.equals("/v1/applications")) {
+        if ("candidate".equals(role) && applying) {
             return new Bucket("candidate-apply", key);
         }
         return new Bucket(role, key);

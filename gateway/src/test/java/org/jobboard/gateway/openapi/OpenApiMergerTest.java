@@ -3,9 +3,14 @@ package org.jobboard.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpMethod;
+import org.jobboard.gateway.route.Route;
+import org.jobboard.gateway.route.RouteTable;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenApiMergerTest {
+    /** Public reads of postings, feeds and search; the caller's own applications need a token. */
+    private static final RouteTable ROUTES = RouteTable.of(List.of(
+            new Route("postings", "/v1/postings", "postings", Set.of(HttpMethod.GET, HttpMethod.HEAD), false),
+            new Route("feeds", "/v1/feeds", "postings", Set.of(HttpMethod.GET, HttpMethod.HEAD), false),
+            new Route("search", "/v1/search", "search", Set.of(HttpMethod.GET, HttpMethod.HEAD), false),
+            new Route("me", "/v1/me", "applications", Set.of(), false)));
+    private static final OpenApiMerger.Settings SETTINGS = new OpenApiMerger.Settings("https://api.example",
+            "https://auth.example/realms/jobboard", "1.0.0", ROUTES);
+
     private final ObjectMapper json = new ObjectMapper();
 
     private JsonNode doc(String path, String method, String schemaName, String schemaType) throws Exception {
@@ -30,8 +44,7 @@ class OpenApiMergerTest {
         documents.put("applications", doc("/v1/me/applications", "get", "Page", "object"));
         documents.put("postings", doc("/v1/postings/{id}", "get", "Posting", "object"));
         documents.put("search", doc("/v1/search/postings", "get", "Page", "string"));
-        ObjectNode merged = OpenApiMerger.merge(documents,
-                new OpenApiMerger.Settings("https://api.example", "https://auth.example/realms/jobboard", "1.0.0"));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
 
         assertEquals("https://api.example", merged.at("/servers/0/url").asText());
         assertTrue(merged.at("/paths").has("/v1/me/applications"));
@@ -63,6 +76,21 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void aServiceContributesOnlyThePathsTheRouteTableSendsToIt() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        documents.put("postings", doc("/v1/postings/{id}", "get", "Posting", "object"));
+        // search also documents a path of the postings route, and one no route serves: neither reaches it
+        documents.put("search", doc("/v1/postings/shadow", "get", "Shadow", "object"));
+        documents.put("applications", doc("/v1/unrouted", "get", "Unrouted", "object"));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
+
+        assertTrue(merged.at("/paths").has("/v1/postings/{id}"));
+        assertFalse(merged.at("/paths").has("/v1/postings/shadow"));
+        assertFalse(merged.at("/paths").has("/v1/unrouted"));
+        assertFalse(merged.at("/components/schemas").has("Shadow"), "a schema of no merged path");
+    }
+
+    @Test
     void errorsAreProblemJsonWithExamplesAndSchemasStayTruthfulAcrossServices() throws Exception {
         Map<String, JsonNode> documents = new TreeMap<>();
         documents.put("postings", json.readTree("""
@@ -86,8 +114,7 @@ class OpenApiMergerTest {
                    "Hit":{"type":"object","properties":{"locations":{"type":"array","items":{"$ref":"#/components/schemas/Location"}}}},
                    "Location":{"type":"object","properties":{"country":{"type":"string","maxLength":2}}}}}}
                 """));
-        ObjectNode merged = OpenApiMerger.merge(documents,
-                new OpenApiMerger.Settings("https://api.example", "https://auth.example/realms/jobboard", "1.0.0"));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
 
         // what the operation says about its own error stays, as problem+json with the Problem schema and an example
         JsonNode conflict = merged.at("/paths/~1v1~1postings~1{id}/patch/responses/409");
@@ -149,8 +176,7 @@ class OpenApiMergerTest {
                      "posting":{"type":"object","anyOf":[{"$ref":"#/components/schemas/Posting"},{"type":"null"}]}}},
                    "Posting":{"type":"object","properties":{"title":{"type":"string","maxLength":200}}}}}}
                 """));
-        ObjectNode merged = OpenApiMerger.merge(documents,
-                new OpenApiMerger.Settings("https://api.example", "https://auth.example/realms/jobboard", "1.0.0"));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
 
         JsonNode properties = merged.at("/components/schemas/Change/properties");
         assertEquals(json.readTree("[\"string\",\"null\"]"), properties.at("/url/type"));

@@ -11,12 +11,12 @@ class AccessLogEscapingTest {
     @Test
     void plainValuesAreKeptAsTheyAre() {
         String path = "/v1/postings/0193e0a0-0000-7000-8000-000000000001";
-        assertSame(path, ProxyHandler.jsonSafe(path));
+        assertSame(path, AccessLog.jsonSafe(path));
     }
 
     @Test
     void quotesBackslashesAndControlCharactersAreNeutralised() {
-        assertEquals("/v1/x\\\",\\\"status\\\":200?{\\\\}", ProxyHandler.jsonSafe("/v1/x\",\"status\":200\n{\\}"));
-        assertEquals("id??end", ProxyHandler.jsonSafe("id\r\nend"));
+        assertEquals("/v1/x\\\",\\\"status\\\":200?{\\\\}", AccessLog.jsonSafe("/v1/x\",\"status\":200\n{\\}"));
+        assertEquals("id??end", AccessLog.jsonSafe("id\r\nend"));
     }
 }

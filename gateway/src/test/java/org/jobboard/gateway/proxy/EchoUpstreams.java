@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers with what it received (method,
  * path, headers, body size and SHA-256), so tests see exactly what the gateway forwarded. {@code /v1/search/slow}
- * answers 5 s after it has read the request; {@code /v1/search/status/NNN} answers with status NNN, {@code /v1/search/busy} 503 with Retry-After. The applications
+ * stays silent once it has read the request, until the tests are over; {@code /v1/search/status/NNN} answers with status NNN, {@code /v1/search/busy} 503 with Retry-After. The applications
  * upstream points at a closed port (a service that is down); the postings upstream lists a closed port first (an
  * instance that refuses connections) and then this server.
  */
@@ -28,6 +30,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private HttpServer applications;
     private int applicationsPort;
     private volatile boolean applicationsFailing;
+    /** Released when the tests are over: what the silent endpoint waits for. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger applicationsHits = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
@@ -35,7 +39,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             server.setExecutor(Executors.newFixedThreadPool(32));
-            server.createContext("/", EchoUpstreams::echo);
+            server.createContext("/", this::echo);
             server.createContext("/__control/applications/", this::control);
             server.start();
             applicationsPort = closedPort();
@@ -95,7 +99,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void echo(HttpExchange exchange) throws IOException {
+    private void echo(HttpExchange exchange) throws IOException {
         try (exchange) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
@@ -109,7 +113,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/v1/search/slow")) {
-                Thread.sleep(5000); // silent once it has the whole request
+                // silent once it has the whole request (bounded only so that a broken test cannot hang a thread)
+                stopping.await(60, TimeUnit.SECONDS);
             }
             String headers = exchange.getRequestHeaders().entrySet().stream()
                     .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
@@ -145,6 +150,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        stopping.countDown();
         if (server != null) {
             server.stop(0);
         }
