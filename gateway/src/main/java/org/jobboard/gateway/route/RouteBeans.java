@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jobboard.gateway.config.GatewayConfig;
-import org.jobboard.gateway.security.AccessPolicy;
 
 import java.util.List;
 
@@ -16,12 +15,6 @@ public class RouteBeans {
     @Singleton
     RouteTable routeTable(GatewayConfig config) {
         return RouteTable.fromConfig(config);
-    }
-
-    @Produces
-    @Singleton
-    AccessPolicy accessPolicy(RouteTable routes) {
-        return new AccessPolicy(routes);
     }
 
     /**
