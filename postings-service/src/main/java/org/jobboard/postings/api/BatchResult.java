@@ -1,4 +1,4 @@
-package org.jobboard.postings.rest;
+package org.jobboard.postings.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

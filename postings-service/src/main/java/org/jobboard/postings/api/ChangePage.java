@@ -1,7 +1,6 @@
-package org.jobboard.postings.rest;
+package org.jobboard.postings.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jobboard.postings.service.FeedService;
 
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
 @Schema(name = "ChangePage", requiredProperties = { "items", "nextCursor" })
 public class ChangePage {
     @Schema(maxItems = 100)
-    public List<FeedService.Change> items;
+    public List<Change> items;
 
     @Schema(description = "Opaque; poll again with it (it stays the same until news arrive). Null only "
             + "when the feed is empty and no cursor was sent.", nullable = true,

@@ -1,14 +1,14 @@
-package org.jobboard.postings.rest;
+package org.jobboard.postings.api;
 
 /**
  * Request and response examples of the OpenAPI document: a real posting of the demo organization Acme, as the API
  * answers it, so integrators and generated clients see realistic values.
  */
-final class PostingExamples {
+public final class PostingExamples {
     private PostingExamples() {
     }
 
-    static final String POSTING_INPUT = """
+    public static final String POSTING_INPUT = """
             {"title": "Senior Java Developer",
              "description": "## About the role\\n\\nBuild the services behind our checkout.\\n\\n## You bring\\n\\n- 5+ years of Java\\n- Kafka",
              "requisitionId": "ACME-1042",
@@ -26,7 +26,7 @@ final class PostingExamples {
              "validThrough": "2026-12-28T00:00:00Z"}
             """;
 
-    static final String POSTING = """
+    public static final String POSTING = """
             {"id": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "organizationId": "0193e0a0-0000-7000-8000-00000000ac3e",
              "organization": {"id": "0193e0a0-0000-7000-8000-00000000ac3e", "name": "Acme Corporation",
@@ -55,7 +55,7 @@ final class PostingExamples {
              "publishedAt": "2026-11-28T04:34:26.98353Z"}
             """;
 
-    static final String DRAFT = """
+    public static final String DRAFT = """
             {"id": "01a2206f-5a23-70b7-a347-7e2d427deb94",
              "organizationId": "0193e0a0-0000-7000-8000-00000000ac3e",
              "organization": {"id": "0193e0a0-0000-7000-8000-00000000ac3e", "name": "Acme Corporation",
@@ -74,7 +74,7 @@ final class PostingExamples {
              "updatedAt": "2026-11-28T04:40:02.112Z"}
             """;
 
-    static final String CLOSED = """
+    public static final String CLOSED = """
             {"id": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "organizationId": "0193e0a0-0000-7000-8000-00000000ac3e",
              "status": "CLOSED",
@@ -93,14 +93,14 @@ final class PostingExamples {
              "closedAt": "2026-12-02T09:12:00Z"}
             """;
 
-    static final String POSTING_PAGE = "{\"items\": [" + POSTING + "], \"nextCursor\": "
+    public static final String POSTING_PAGE = "{\"items\": [" + POSTING + "], \"nextCursor\": "
             + "\"cG9zdGluZ3N8bnVsbHxbUFVCTElTSEVEXXxudWxsHzIwMjYtMTEtMjhUMDQ6MzQ6MzQuNTU1NDY4Wh8wMWEy\"}";
 
-    static final String MERGE_PATCH = """
+    public static final String MERGE_PATCH = """
             {"title": "Staff Java Developer", "seniority": "LEAD", "category": null}
             """;
 
-    static final String JSON_LD = """
+    public static final String JSON_LD = """
             {"@context": "https://schema.org/", "@type": "JobPosting",
              "title": "Senior Java Developer",
              "description": "<h2>About the role</h2>\\n<p>Build the services behind our checkout.</p>",
@@ -122,15 +122,15 @@ final class PostingExamples {
              "skills": "java, kafka, postgresql"}
             """;
 
-    static final String PUBLISH = """
+    public static final String PUBLISH = """
             {"validThrough": "2026-12-28T00:00:00Z"}
             """;
 
-    static final String CLOSE = """
+    public static final String CLOSE = """
             {"reason": "FILLED"}
             """;
 
-    static final String BATCH_REQUEST = """
+    public static final String BATCH_REQUEST = """
             {"publish": true,
              "items": [
                {"requisitionId": "ACME-1042", "title": "Senior Java Developer", "employmentTypes": ["FULL_TIME"],
@@ -139,7 +139,7 @@ final class PostingExamples {
                {"title": "Data Engineer"}]}
             """;
 
-    static final String BATCH_RESULT = """
+    public static final String BATCH_RESULT = """
             {"items": [
                {"index": 0, "requisitionId": "ACME-1042", "outcome": "CREATED",
                 "id": "01a2206f-5a23-70b7-a347-7e2d427deb94", "status": "PUBLISHED", "version": 1},
@@ -148,7 +148,7 @@ final class PostingExamples {
              "created": 1, "updated": 0, "unchanged": 0, "failed": 1}
             """;
 
-    static final String ORGANIZATION_INPUT = """
+    public static final String ORGANIZATION_INPUT = """
             {"id": "0193e0a0-0000-7000-8000-00000000ac3e",
              "name": "Acme Corporation",
              "website": "https://acme.example",
@@ -157,7 +157,7 @@ final class PostingExamples {
              "headquarters": {"country": "US", "region": "NY", "city": "New York"}}
             """;
 
-    static final String ORGANIZATION = """
+    public static final String ORGANIZATION = """
             {"id": "0193e0a0-0000-7000-8000-00000000ac3e",
              "name": "Acme Corporation",
              "website": "https://acme.example",
@@ -169,16 +169,16 @@ final class PostingExamples {
              "updatedAt": "2026-11-28T04:34:17.905467Z"}
             """;
 
-    static final String ORGANIZATION_PATCH = """
+    public static final String ORGANIZATION_PATCH = """
             {"description": "Makers of everything, since 1949. Now hiring in Denver."}
             """;
 
-    static final String CHANGES = "{\"items\": [{\"id\": \"01a2206e-e027-759f-9c09-ec6468d522f6\", "
+    public static final String CHANGES = "{\"items\": [{\"id\": \"01a2206e-e027-759f-9c09-ec6468d522f6\", "
             + "\"change\": \"PUBLISHED\", \"status\": \"PUBLISHED\", \"version\": 1, "
             + "\"changedAt\": \"2026-11-28T04:34:26.98353Z\", \"posting\": " + POSTING + "}], "
             + "\"nextCursor\": \"ZmVlZHx8MjAyNi0xMS0yOFQwNDozNDoyNi45ODM1M1ofMDFhMjIwNmUtZTAyNw\"}";
 
-    static final String FEED_XML = """
+    public static final String FEED_XML = """
             <?xml version="1.0" encoding="UTF-8"?><source><publisher>Jobboard</publisher>\
             <publisherurl>https://api.jobboard.example</publisherurl>\
             <lastBuildDate>Sat, 28 Nov 2026 04:34:51 GMT</lastBuildDate><job>\

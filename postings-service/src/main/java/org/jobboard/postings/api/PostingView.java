@@ -1,4 +1,4 @@
-package org.jobboard.postings.rest;
+package org.jobboard.postings.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +14,7 @@ import org.jobboard.contracts.postings.WorkplaceType;
 import java.time.Instant;
 import java.util.List;
 
-/** A posting as the API shows it, and as posting events carry it (event-carried state transfer). */
+/** A posting as the API shows it (events carry their own shape: events.PostingEventData). */
 @Schema(name = "Posting")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostingView(

@@ -1,4 +1,4 @@
-package org.jobboard.postings.rest;
+package org.jobboard.postings.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -1,4 +1,4 @@
-package org.jobboard.postings.mapping;
+package org.jobboard.postings.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jobboard.contracts.postings.ApplyType;
 import org.jobboard.contracts.postings.EmploymentType;
 import org.jobboard.postings.domain.Location;
+import org.jobboard.postings.domain.MarkdownRenderer;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
 import org.jobboard.contracts.postings.WorkplaceType;

@@ -1,4 +1,4 @@
-package org.jobboard.postings.mapping;
+package org.jobboard.postings.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;

@@ -1,4 +1,4 @@
-package org.jobboard.postings.mapping;
+package org.jobboard.postings.rest;
 
 /**
  * Text that XML 1.0 can carry. Its Char production forbids control characters other than tab, newline and carriage

@@ -1,4 +1,4 @@
-package org.jobboard.postings.mapping;
+package org.jobboard.postings.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

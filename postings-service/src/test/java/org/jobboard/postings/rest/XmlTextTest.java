@@ -1,4 +1,4 @@
-package org.jobboard.postings.mapping;
+package org.jobboard.postings.rest;
 
 import org.junit.jupiter.api.Test;
 
