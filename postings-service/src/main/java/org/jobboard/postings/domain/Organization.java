@@ -38,4 +38,16 @@ public class Organization {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public void apply(OrganizationProfile profile) {
+        name = profile.name().strip();
+        website = profile.website();
+        logoUrl = profile.logoUrl();
+        description = profile.description();
+        headquarters = profile.headquarters();
+    }
+
+    public OrganizationProfile profile() {
+        return new OrganizationProfile(name, website, logoUrl, description, headquarters);
+    }
 }

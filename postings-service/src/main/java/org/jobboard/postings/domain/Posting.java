@@ -17,7 +17,9 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -96,6 +98,47 @@ public class Posting {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** Takes the recruiter's content, normalized: trimmed text, skills as tags, no duplicate values in lists. */
+    public void apply(PostingContent content) {
+        title = content.title().strip();
+        description = content.description();
+        requisitionId = content.normalizedRequisitionId();
+        employmentTypes = content.employmentTypes() == null ? new ArrayList<>()
+                : new ArrayList<>(new LinkedHashSet<>(content.employmentTypes()));
+        workplaceType = content.workplaceType();
+        locations = content.locations() == null ? new ArrayList<>() : new ArrayList<>(content.locations());
+        applicantLocationRequirements = content.applicantLocationRequirements() == null ? new ArrayList<>()
+                : new ArrayList<>(new LinkedHashSet<>(content.applicantLocationRequirements()));
+        salary = content.salary();
+        seniority = content.seniority();
+        skills = normalizeSkills(content.skills());
+        category = content.category() == null || content.category().isBlank() ? null : content.category().strip();
+        applyMethod = content.applyMethod();
+        validThrough = content.validThrough();
+    }
+
+    /** The writable content as it is now (the base a merge patch applies to). */
+    public PostingContent content() {
+        return new PostingContent(title, description, requisitionId, List.copyOf(employmentTypes), workplaceType,
+                List.copyOf(locations), List.copyOf(applicantLocationRequirements), salary, seniority,
+                List.copyOf(skills), category, applyMethod, validThrough);
+    }
+
+    /** Skills are tags: trimmed, lower case, inner whitespace as single hyphens, duplicates dropped. */
+    public static List<String> normalizeSkills(List<String> skills) {
+        if (skills == null) {
+            return new ArrayList<>();
+        }
+        LinkedHashSet<String> normalized = new LinkedHashSet<>();
+        for (String skill : skills) {
+            String tag = skill.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+            if (!tag.isEmpty()) {
+                normalized.add(tag);
+            }
+        }
+        return new ArrayList<>(normalized);
+    }
 
     public boolean isPublic() {
         return status == PostingStatus.PUBLISHED;

@@ -27,8 +27,14 @@ import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.Page;
 import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.security.Roles;
+import org.jobboard.contracts.postings.PostingStatus;
+import org.jobboard.postings.api.Change;
+import org.jobboard.postings.api.ChangePage;
+import org.jobboard.postings.api.PostingExamples;
+import org.jobboard.postings.domain.Posting;
 import org.jobboard.postings.repository.FeedRepository;
 import org.jobboard.postings.service.FeedService;
+import org.jobboard.postings.service.PostingDetails;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +46,12 @@ import java.util.Date;
 public class FeedResource {
     @Inject
     FeedService feeds;
+
+    @Inject
+    JobsXmlFeed xmlFeed;
+
+    @Inject
+    PostingApiMapper mapper;
 
     @Inject
     Clock clock;
@@ -75,7 +87,7 @@ public class FeedResource {
         }
         StreamingOutput body = out -> {
             try {
-                feeds.writeXml(out);
+                xmlFeed.write(out);
             } catch (javax.xml.stream.XMLStreamException e) {
                 throw new java.io.IOException(e);
             }
@@ -96,8 +108,21 @@ public class FeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
                     examples = @ExampleObject(name = "one change", value = PostingExamples.CHANGES)))
     @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
-    public Page<FeedService.Change> changes(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+    public Page<Change> changes(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-        return feeds.changes(cursor, Limits.of(limit));
+        Page<PostingDetails> changes = feeds.changes(cursor, Limits.of(limit));
+        return new Page<>(changes.items().stream().map(this::change).toList(), changes.nextCursor());
+    }
+
+    private Change change(PostingDetails details) {
+        Posting p = details.posting();
+        Change.ChangeType type = switch (p.status) {
+            case CLOSED -> Change.ChangeType.CLOSED;
+            case EXPIRED -> Change.ChangeType.EXPIRED;
+            default -> p.publishedAt != null && p.publishedAt.equals(p.updatedAt) ? Change.ChangeType.PUBLISHED
+                    : Change.ChangeType.UPDATED;
+        };
+        return new Change(p.id.toString(), type, p.status, p.version, p.updatedAt,
+                p.status == PostingStatus.PUBLISHED ? mapper.toView(details) : null);
     }
 }

@@ -35,9 +35,16 @@ import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Roles;
+import org.jobboard.platform.concurrency.IfMatch;
+import org.jobboard.platform.problem.ApiException;
+import org.jobboard.postings.api.OrganizationInput;
+import org.jobboard.postings.api.OrganizationView;
+import org.jobboard.postings.api.PostingExamples;
+import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.service.OrganizationService;
 
 import java.net.URI;
+import java.util.UUID;
 
 @Path("/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +52,12 @@ import java.net.URI;
 public class OrganizationResource {
     @Inject
     OrganizationService service;
+
+    @Inject
+    PostingApiMapper mapper;
+
+    @Inject
+    MergePatches patches;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +76,8 @@ public class OrganizationResource {
                     examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
     @APIResponse(responseCode = "409", description = "An organization with this id already exists")
     public Response create(@Valid @NotNull OrganizationInput input) {
-        OrganizationView created = service.create(input);
+        OrganizationView created = mapper.toView(service.create(input.id() == null ? null : UUID.fromString(input.id()),
+                mapper.toProfile(input)));
         return Response.created(URI.create("/v1/organizations/" + created.id())).tag(Etags.of(created.version()))
                 .entity(created).build();
     }
@@ -84,7 +98,7 @@ public class OrganizationResource {
             example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     public Response get(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
             @Context HttpHeaders headers) {
-        OrganizationView organization = service.get(id);
+        OrganizationView organization = mapper.toView(service.get(id));
         EntityTag tag = Etags.of(organization.version());
         if (ConditionalRequests.notModified(headers, tag)) {
             return Response.notModified(tag).build();
@@ -114,7 +128,14 @@ public class OrganizationResource {
             @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = SharedOpenApiComponents.IF_MATCH_REQUIRED,
                     example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrganizationView organization = service.patch(id, patch, ifMatch);
+        Organization current = service.getWritable(id);
+        IfMatch.requireMatch(ifMatch, current.version);
+        MergePatches.requireObject(patch);
+        if (patch.has("id")) {
+            throw ApiException.badParameter("id", "cannot be changed");
+        }
+        OrganizationInput patched = patches.apply(mapper.toInput(current.profile()), patch, OrganizationInput.class);
+        OrganizationView organization = mapper.toView(service.update(id, mapper.toProfile(patched), current.version));
         return Response.ok(organization).tag(Etags.of(organization.version())).build();
     }
 }

@@ -35,8 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.idempotency.Idempotency;
 import org.jobboard.platform.paging.Limits;
+import org.jobboard.platform.paging.Page;
 import org.jobboard.platform.paging.PageResponses;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.rest.ConditionalRequests;
@@ -45,6 +47,16 @@ import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
 import org.jobboard.contracts.postings.PostingStatus;
+import org.jobboard.postings.api.BatchRequest;
+import org.jobboard.postings.api.BatchResult;
+import org.jobboard.postings.api.CloseRequest;
+import org.jobboard.postings.api.PostingExamples;
+import org.jobboard.postings.api.PostingInput;
+import org.jobboard.postings.api.PostingPage;
+import org.jobboard.postings.api.PostingView;
+import org.jobboard.postings.api.PublishRequest;
+import org.jobboard.postings.api.Rfc3339Time;
+import org.jobboard.postings.service.PostingDetails;
 import org.jobboard.postings.service.PostingService;
 
 import java.net.URI;
@@ -67,7 +79,16 @@ public class PostingResource {
     Caller caller;
 
     @Inject
-    org.jobboard.postings.service.PostingBatchService batchService;
+    PostingBatchApi batch;
+
+    @Inject
+    PostingApiMapper mapper;
+
+    @Inject
+    MergePatches patches;
+
+    @Inject
+    JobPostingJsonLd jsonLd;
 
     @Context
     UriInfo uri;
@@ -99,7 +120,7 @@ public class PostingResource {
     public Response create(@Valid @NotNull PostingInput input,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(caller.subject(), key, input, () -> {
-            PostingView created = service.create(input);
+            PostingView created = mapper.toView(service.create(mapper.toContent(input)));
             return Response.created(URI.create("/v1/postings/" + created.id())).tag(Etags.of(created.version()))
                     .entity(created).build();
         });
@@ -124,7 +145,7 @@ public class PostingResource {
     public Response batch(@Valid @NotNull BatchRequest request,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(caller.subject(), key, request,
-                () -> Response.ok(batchService.upsert(request)).build());
+                () -> Response.ok(batch.upsert(request)).build());
     }
 
     @GET
@@ -152,7 +173,7 @@ public class PostingResource {
     @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = IF_NONE_MATCH, example = "\"3\"",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     public Response get(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
-        PostingView posting = service.get(id);
+        PostingView posting = mapper.toView(service.get(id));
         return conditional(posting, Etags.of(posting.version()));
     }
 
@@ -162,8 +183,9 @@ public class PostingResource {
     @PermitAll
     @Operation(hidden = true) // documented with get: one operation, two representations
     public Response getJsonLd(@PathParam("id") String id) {
-        PostingService.JsonLdDocument document = service.jsonLd(id);
-        return conditional(document.body(), Etags.of(document.version()));
+        PostingDetails posting = service.get(id);
+        return conditional(jsonLd.toEmbeddableJson(posting.posting(), posting.organization()),
+                Etags.of(posting.posting().version));
     }
 
     /**
@@ -201,7 +223,13 @@ public class PostingResource {
                                     examples = @ExampleObject(name = "retitle", value = PostingExamples.MERGE_PATCH)) })
             JsonNode patch,
             @Parameter(name = HttpHeaders.IF_MATCH, required = true, description = SharedOpenApiComponents.IF_MATCH_REQUIRED, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PostingView posting = service.patch(id, patch, ifMatch);
+        // the checks in the order a client fixes them: who (403/404), which version (428/412), what (400, 409, 422)
+        PostingDetails current = service.getWritable(id);
+        long version = current.posting().version;
+        IfMatch.requireMatch(ifMatch, version);
+        MergePatches.requireObject(patch);
+        PostingInput patched = patches.apply(mapper.toInput(current.posting().content()), patch, PostingInput.class);
+        PostingView posting = mapper.toView(service.update(id, mapper.toContent(patched), version));
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
 
@@ -224,7 +252,7 @@ public class PostingResource {
     @APIResponse(responseCode = "422", description = "The publish checks fail; errors names every failing field")
     public Response publish(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid PublishRequest body,
             @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PostingView posting = service.publish(id, ifMatch, body == null ? null : body.validThrough());
+        PostingView posting = mapper.toView(service.publish(id, ifMatch, body == null ? null : body.validThrough()));
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
 
@@ -245,7 +273,7 @@ public class PostingResource {
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response close(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid @NotNull CloseRequest body,
             @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PostingView posting = service.close(id, ifMatch, body.reason());
+        PostingView posting = mapper.toView(service.close(id, ifMatch, body.reason()));
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
 
@@ -268,7 +296,7 @@ public class PostingResource {
     @APIResponse(responseCode = "422", description = "The publish checks fail; errors names every failing field")
     public Response reopen(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, @Valid @NotNull PublishRequest body,
             @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PostingView posting = service.reopen(id, ifMatch, body.validThrough());
+        PostingView posting = mapper.toView(service.reopen(id, ifMatch, body.validThrough()));
         return Response.ok(posting).tag(Etags.of(posting.version())).build();
     }
 
@@ -307,8 +335,9 @@ public class PostingResource {
             @QueryParam("updatedSince") String updatedSince,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-        return PageResponses.of(service.list(statuses(status), instant("updatedSince", updatedSince), cursor,
-                Limits.of(limit)), uri);
+        Page<PostingDetails> page = service.list(statuses(status), instant("updatedSince", updatedSince), cursor,
+                Limits.of(limit));
+        return PageResponses.of(new Page<>(page.items().stream().map(mapper::toView).toList(), page.nextCursor()), uri);
     }
 
     /** Distinct and in a fixed order, so that status=PUBLISHED&status=PUBLISHED is the public list, not a 400. */

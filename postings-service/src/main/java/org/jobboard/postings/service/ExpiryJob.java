@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** Expires published postings at their validThrough; every replica runs it, SKIP LOCKED keeps them apart. */
 @ApplicationScoped
@@ -15,12 +15,15 @@ public class ExpiryJob {
     @Inject
     PostingService postings;
 
+    @Inject
+    Clock clock;
+
     @Scheduled(identity = "posting-expiry", every = "${jobboard.postings.expiry-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         int expired;
         do {
-            expired = postings.expireDue(Instant.now());
+            expired = postings.expireDue(clock.instant());
             if (expired > 0) {
                 LOG.infof("expired %d postings", expired);
             }

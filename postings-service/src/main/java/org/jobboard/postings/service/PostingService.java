@@ -1,22 +1,15 @@
 package org.jobboard.postings.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
+import org.jobboard.contracts.postings.PostingEventTypes;
 import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.paging.CursorCodec;
 import org.jobboard.platform.paging.Page;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
-import org.jobboard.platform.problem.ProblemMappers;
-import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
 import org.jobboard.postings.config.PostingsConfig;
@@ -25,16 +18,16 @@ import org.jobboard.postings.domain.IllegalTransitionException;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
 import org.jobboard.contracts.postings.PostingStatus;
-import org.jobboard.postings.mapping.PostingMapper;
+import org.jobboard.postings.domain.PostingContent;
+import org.jobboard.postings.events.PostingEvents;
 import org.jobboard.postings.repository.OrganizationRepository;
 import org.jobboard.postings.repository.PostingRepository;
-import org.jobboard.postings.rest.PostingInput;
-import org.jobboard.postings.rest.PostingView;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,9 +42,6 @@ public class PostingService {
 
     @Inject
     OrganizationRepository organizations;
-
-    @Inject
-    PostingMapper mapper;
 
     @Inject
     PostingEvents events;
@@ -69,60 +59,45 @@ public class PostingService {
     Clock clock;
 
     @Inject
-    Validator validator;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
     CursorCodec cursors;
 
-    @Inject
-    org.jobboard.postings.mapping.JobPostingJsonLd jsonLd;
-
-    public PostingView create(PostingInput input) {
-        UUID organizationId = recruiterOrganization();
-        Organization organization = organizations.findByIdOptional(organizationId)
-                .orElseThrow(() -> ApiException.unprocessable("your organization is not registered yet; ask an admin",
-                        List.of(new FieldError("organizationId", "unknown organization"))));
-        return view(createDraft(organization, input), organization);
+    public PostingDetails create(PostingContent content) {
+        Organization organization = recruiterOrganizationRegistered();
+        return new PostingDetails(createDraft(organization, content), organization);
     }
 
-    Posting createDraft(Organization organization, PostingInput input) {
-        if (input.requisitionId() != null && !input.requisitionId().isBlank()
-                && postings.findByRequisition(organization.id, input.requisitionId().strip()).isPresent()) {
-            throw ApiException.conflict("requisitionId " + input.requisitionId()
+    Posting createDraft(Organization organization, PostingContent content) {
+        if (content.normalizedRequisitionId() != null
+                && postings.findByRequisition(organization.id, content.normalizedRequisitionId()).isPresent()) {
+            throw ApiException.conflict("requisitionId " + content.requisitionId()
                     + " is already used by another posting of your organization");
         }
         Posting posting = new Posting();
         posting.id = Ids.newUuid();
         posting.organizationId = organization.id;
         posting.status = PostingStatus.DRAFT;
-        mapper.apply(input, posting);
+        posting.apply(content);
         posting.createdAt = clock.instant();
         posting.updatedAt = posting.createdAt;
         postings.persist(posting);
         return posting;
     }
 
+    /** A posting the caller may see (404 otherwise). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PostingView get(String id) {
-        Posting posting = visible(id);
-        return view(posting, organizations.findById(posting.organizationId));
+    public PostingDetails get(String id) {
+        return details(visible(id));
     }
 
-    /** The JSON-LD text, already escaped for embedding in a script element, and the posting's version (ETag). */
-    public record JsonLdDocument(String body, long version) {
-    }
-
+    /** A posting the caller may change (403/404 otherwise), e.g. as the base of a merge patch. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public JsonLdDocument jsonLd(String id) {
-        Posting posting = visible(id);
-        return new JsonLdDocument(jsonLd.toEmbeddableJson(posting, organizations.findById(posting.organizationId)),
-                posting.version);
+    public PostingDetails getWritable(String id) {
+        return details(writable(id));
     }
 
-    public record UpsertResult(org.jobboard.postings.rest.BatchResult.Outcome outcome, PostingView posting) {
+    public enum UpsertOutcome { CREATED, UPDATED, UNCHANGED }
+
+    public record UpsertResult(UpsertOutcome outcome, Posting posting) {
     }
 
     /**
@@ -130,68 +105,57 @@ public class PostingService {
      * content differs (and optionally publish a draft). A published posting stays published and must keep passing
      * the publish checks.
      */
-    public UpsertResult upsertByRequisition(PostingInput input, boolean publish) {
-        UUID organizationId = recruiterOrganization();
-        Organization organization = organizations.findByIdOptional(organizationId)
-                .orElseThrow(() -> ApiException.unprocessable("your organization is not registered yet; ask an admin",
-                        List.of(new FieldError("organizationId", "unknown organization"))));
-        var existing = postings.findByRequisition(organizationId, input.requisitionId().strip());
-        var outcome = org.jobboard.postings.rest.BatchResult.Outcome.UNCHANGED;
+    public UpsertResult upsertByRequisition(PostingContent content, boolean publish) {
+        Organization organization = recruiterOrganizationRegistered();
+        var existing = postings.findByRequisition(organization.id, content.normalizedRequisitionId());
+        var outcome = UpsertOutcome.UNCHANGED;
         Posting posting;
         if (existing.isEmpty()) {
-            posting = createDraft(organization, input);
-            outcome = org.jobboard.postings.rest.BatchResult.Outcome.CREATED;
+            posting = createDraft(organization, content);
+            outcome = UpsertOutcome.CREATED;
         } else {
             posting = existing.get();
-            if (input.validThrough() == null) {
-                input = input.withValidThrough(posting.validThrough); // an ATS that sends none keeps the current one
+            if (content.validThrough() == null) {
+                content = content.withValidThrough(posting.validThrough); // an ATS that sends none keeps the current one
             }
             Posting candidate = new Posting();
-            mapper.apply(input, candidate);
-            if (!json.valueToTree(mapper.toInput(candidate)).equals(json.valueToTree(mapper.toInput(posting)))) {
-                applyUpdate(posting, input);
-                outcome = org.jobboard.postings.rest.BatchResult.Outcome.UPDATED;
+            candidate.apply(content);
+            if (!candidate.content().equals(posting.content())) {
+                applyUpdate(posting, content);
+                outcome = UpsertOutcome.UPDATED;
             }
         }
         if (publish && posting.status == PostingStatus.DRAFT) {
             publishChecked(posting, null, false);
-            if (outcome == org.jobboard.postings.rest.BatchResult.Outcome.UNCHANGED) {
-                outcome = org.jobboard.postings.rest.BatchResult.Outcome.UPDATED;
+            if (outcome == UpsertOutcome.UNCHANGED) {
+                outcome = UpsertOutcome.UPDATED;
             }
         }
         postings.flush();
-        return new UpsertResult(outcome, view(posting, organization));
+        return new UpsertResult(outcome, posting);
     }
 
-    /** JSON Merge Patch over the writable fields; a published posting publishes an updated event. */
-    public PostingView patch(String id, JsonNode patch, String ifMatch) {
+    /**
+     * Replaces the writable content of a posting read at {@code expectedVersion} (412 when it changed since); a
+     * published posting publishes an updated event.
+     */
+    public PostingDetails update(String id, PostingContent content, long expectedVersion) {
         Posting posting = writable(id);
-        IfMatch.requireMatch(ifMatch, posting.version);
-        if (patch == null || !patch.isObject()) {
-            throw ApiException.badParameter("body", "must be a JSON object (JSON Merge Patch)");
+        if (posting.version != expectedVersion) {
+            throw ApiException.preconditionFailed("the resource changed since you read it (current ETag \""
+                    + posting.version + "\"); read it again and retry");
         }
-        JsonNode merged = JsonMergePatch.apply(json.valueToTree(mapper.toInput(posting)), patch);
-        PostingInput input;
-        try {
-            input = json.treeToValue(merged, PostingInput.class);
-        } catch (JsonProcessingException e) {
-            throw ProblemMappers.invalidJson(e);
-        }
-        Set<ConstraintViolation<PostingInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        String newRequisition = input.requisitionId() == null ? null : input.requisitionId().strip();
+        String newRequisition = content.normalizedRequisitionId();
         if (newRequisition != null && !newRequisition.equals(posting.requisitionId)
                 && postings.findByRequisition(posting.organizationId, newRequisition).isPresent()) {
             throw ApiException.conflict("requisitionId " + newRequisition + " is already used by another posting");
         }
-        return view(applyUpdate(posting, input), organizations.findById(posting.organizationId));
+        return details(applyUpdate(posting, content));
     }
 
     /** Applies new content; when the posting is public, it must still pass the publish checks. */
-    Posting applyUpdate(Posting posting, PostingInput input) {
-        mapper.apply(input, posting);
+    Posting applyUpdate(Posting posting, PostingContent content) {
+        posting.apply(content);
         posting.updatedAt = clock.instant();
         Organization organization = organizations.findById(posting.organizationId);
         if (posting.status == PostingStatus.PUBLISHED) {
@@ -202,22 +166,22 @@ public class PostingService {
         }
         postings.flush(); // the version returned (ETag) and carried by the event is the one after this update
         if (posting.status == PostingStatus.PUBLISHED) {
-            events.emit(PostingEvents.UPDATED, posting, organization);
+            events.emit(PostingEventTypes.UPDATED, posting, organization);
         }
         return posting;
     }
 
-    public PostingView publish(String id, String ifMatch, Instant validThrough) {
+    public PostingDetails publish(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
         IfMatch.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.DRAFT) {
             throw transition(new IllegalTransitionException(posting.status,
                     posting.status == PostingStatus.PUBLISHED ? "published again" : "published; reopen it instead"));
         }
-        return view(publishChecked(posting, validThrough, false), organizations.findById(posting.organizationId));
+        return details(publishChecked(posting, validThrough, false));
     }
 
-    public PostingView reopen(String id, String ifMatch, Instant validThrough) {
+    public PostingDetails reopen(String id, String ifMatch, Instant validThrough) {
         Posting posting = writable(id);
         IfMatch.checkMatch(ifMatch, posting.version);
         if (posting.status != PostingStatus.CLOSED && posting.status != PostingStatus.EXPIRED) {
@@ -226,7 +190,7 @@ public class PostingService {
         if (validThrough == null) {
             throw ApiException.badParameter("validThrough", "is required to reopen a posting");
         }
-        return view(publishChecked(posting, validThrough, true), organizations.findById(posting.organizationId));
+        return details(publishChecked(posting, validThrough, true));
     }
 
     Posting publishChecked(Posting posting, Instant requestedValidThrough, boolean reopen) {
@@ -244,11 +208,11 @@ public class PostingService {
             posting.publish(validThrough, now);
         }
         postings.flush();
-        events.emit(reopen ? PostingEvents.REOPENED : PostingEvents.PUBLISHED, posting, organization);
+        events.emit(reopen ? PostingEventTypes.REOPENED : PostingEventTypes.PUBLISHED, posting, organization);
         return posting;
     }
 
-    public PostingView close(String id, String ifMatch, CloseReason reason) {
+    public PostingDetails close(String id, String ifMatch, CloseReason reason) {
         Posting posting = writable(id);
         IfMatch.checkMatch(ifMatch, posting.version);
         try {
@@ -258,8 +222,8 @@ public class PostingService {
         }
         postings.flush();
         Organization organization = organizations.findById(posting.organizationId);
-        events.emit(PostingEvents.CLOSED, posting, organization);
-        return view(posting, organization);
+        events.emit(PostingEventTypes.CLOSED, posting, organization);
+        return new PostingDetails(posting, organization);
     }
 
     public void delete(String id, String ifMatch) {
@@ -272,7 +236,7 @@ public class PostingService {
         }
         postings.delete(posting);
         postings.flush();
-        events.emit(PostingEvents.DELETED, posting, organizations.findById(posting.organizationId));
+        events.deleted(posting); // a tombstone: the draft's content never reaches the topic
     }
 
     /**
@@ -280,7 +244,7 @@ public class PostingService {
      * organization's (moderation); everyone else lists published postings. Keyset paging on (updatedAt desc, id desc).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<PostingView> list(List<PostingStatus> statuses, Instant updatedSince, String cursor, int limit) {
+    public Page<PostingDetails> list(List<PostingStatus> statuses, Instant updatedSince, String cursor, int limit) {
         UUID organizationId = null;
         List<PostingStatus> effective = List.of(PostingStatus.PUBLISHED);
         String scope;
@@ -298,8 +262,8 @@ public class PostingService {
         List<Posting> rows = postings.page(organizationId, effective, updatedSince,
                 after == null ? null : after.time(), after == null ? null : after.id(), limit + 1);
         CursorCodec.Keyset<Posting> page = cursors.page(rows, limit, scope, p -> p.updatedAt, p -> p.id);
-        var organizationsById = new java.util.HashMap<UUID, Organization>();
-        List<PostingView> items = page.rows().stream().map(p -> view(p,
+        Map<UUID, Organization> organizationsById = new HashMap<>();
+        List<PostingDetails> items = page.rows().stream().map(p -> new PostingDetails(p,
                 organizationsById.computeIfAbsent(p.organizationId, organizations::findById))).toList();
         return new Page<>(items, page.nextCursor());
     }
@@ -312,7 +276,7 @@ public class PostingService {
         }
         postings.flush();
         for (Posting posting : due) {
-            events.emit(PostingEvents.EXPIRED, posting, organizations.findById(posting.organizationId));
+            events.emit(PostingEventTypes.EXPIRED, posting, organizations.findById(posting.organizationId));
         }
         return due.size();
     }
@@ -351,7 +315,13 @@ public class PostingService {
         return ApiException.conflict(e.getMessage());
     }
 
-    private PostingView view(Posting posting, Organization organization) {
-        return mapper.toView(posting, organization);
+    private Organization recruiterOrganizationRegistered() {
+        return organizations.findByIdOptional(recruiterOrganization())
+                .orElseThrow(() -> ApiException.unprocessable("your organization is not registered yet; ask an admin",
+                        List.of(new FieldError("organizationId", "unknown organization"))));
+    }
+
+    private PostingDetails details(Posting posting) {
+        return new PostingDetails(posting, organizations.findById(posting.organizationId));
     }
 }

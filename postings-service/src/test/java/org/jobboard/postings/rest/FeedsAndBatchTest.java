@@ -8,6 +8,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.xml.XmlPath;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
+import org.jobboard.postings.service.FeedService;
+import org.jobboard.postings.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -37,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedsAndBatchTest {
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MutableClock clock;
 
     String organization;
     String recruiter;
@@ -237,7 +242,7 @@ class FeedsAndBatchTest {
         String id = PostingFixtures.createPublished(recruiter, "Change Feed Role");
         given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"CANCELLED\"}")
                 .post("/v1/postings/" + id + "/close").then().statusCode(200);
-        Thread.sleep(2500); // the feed serves changes once settled
+        clock.advance(FeedService.SETTLE.plusMillis(500)); // the feed serves changes once settled
         List<Map<String, Object>> items = new ArrayList<>(given().auth().oauth2(aggregator)
                 .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
                 .get("/v1/feeds/changes").then().statusCode(200).extract().jsonPath().getList("items"));

@@ -16,7 +16,8 @@ import org.jobboard.postings.domain.Question;
 import org.jobboard.contracts.postings.QuestionType;
 import org.jobboard.postings.domain.Salary;
 import org.jobboard.contracts.postings.SalaryPeriod;
-import org.jobboard.postings.service.FeedService;
+import org.jobboard.postings.api.Change;
+import org.jobboard.postings.api.OrganizationView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ class OpenApiDocumentTest {
                 "ApplyMethod", new ApplyMethod(ApplyType.DIRECT, null, List.of(yesNo)),
                 "Question", yesNo,
                 "Salary", new Salary("EUR", null, new BigDecimal("90000"), SalaryPeriod.YEAR),
-                "Change", new FeedService.Change("01a2206e-e027-759f-9c09-ec6468d522f6", FeedService.ChangeType.CLOSED,
+                "Change", new Change("01a2206e-e027-759f-9c09-ec6468d522f6", Change.ChangeType.CLOSED,
                         PostingStatus.CLOSED, 4, Instant.parse("2026-01-05T10:00:00Z"), null),
                 "Organization", new OrganizationView("01a2206e-e027-759f-9c09-ec6468d522f7", "Acme", null, null, null,
                         countryOnly, 1, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:00Z")));

@@ -8,10 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.postings.PostingEventTypes;
 import org.jobboard.platform.events.CloudEventHeaders;
 import org.jobboard.platform.testing.KafkaTestClient;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.postings.service.PostingService;
+import org.jobboard.postings.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,10 +37,13 @@ class PostingEventsTest {
     @Inject
     PostingService postings;
 
+    @Inject
+    MutableClock clock;
+
     @Test
     void lifecycleEventsArriveInOrderWithHeadersKeyAndVersion() throws Exception {
         String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Events Org"));
-        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
+        try (KafkaTestClient topic = KafkaTestClient.tail(Topics.POSTINGS)) {
             String id = PostingFixtures.createPublished(recruiter, "Event Sourced Engineer");
             given().auth().oauth2(recruiter).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
                     .body("{\"title\":\"Event Driven Engineer\"}").patch("/v1/postings/" + id).then().statusCode(200);
@@ -44,8 +51,7 @@ class PostingEventsTest {
                     .post("/v1/postings/" + id + "/close").then().statusCode(200);
 
             List<ConsumerRecord<String, String>> records = topic.await(r -> id.equals(r.key()), 3, Duration.ofSeconds(20));
-            assertEquals(List.of("jobboard.posting.published.v1", "jobboard.posting.updated.v1",
-                    "jobboard.posting.closed.v1"), records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+            assertEquals(List.of(PostingEventTypes.PUBLISHED, PostingEventTypes.UPDATED, PostingEventTypes.CLOSED), records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
             long previous = 0;
             for (ConsumerRecord<String, String> record : records) {
                 assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
@@ -69,22 +75,24 @@ class PostingEventsTest {
     @Test
     void expiryIsPublishedOnceWhenValidThroughPasses() throws Exception {
         String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Expiry Org"));
-        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
+        try (KafkaTestClient topic = KafkaTestClient.tail(Topics.POSTINGS)) {
             String id = PostingFixtures.createDraft(recruiter, PostingFixtures.complete("Short Lived Role"));
             // a few seconds ahead: a slow request must still reach the publish checks before its deadline has passed
-            Instant validThrough = Instant.now().plusSeconds(5);
+            Instant validThrough = clock.instant().plusSeconds(5);
             given().auth().oauth2(recruiter).contentType(ContentType.JSON)
                     .body("{\"validThrough\":\"" + validThrough + "\"}")
                     .post("/v1/postings/" + id + "/publish").then().statusCode(200);
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), validThrough).toMillis()) + 500);
+            postings.expireDue(clock.instant());
+            assertFalse(isExpired(recruiter, id), "not before its validThrough");
+            clock.advance(Duration.ofSeconds(6));
             // as if the job had been down (its timer is off in tests): one pass catches up, a second finds nothing left
-            assertTrue(postings.expireDue(Instant.now()) >= 1);
-            assertEquals(0, postings.expireDue(Instant.now()));
+            assertTrue(postings.expireDue(clock.instant()) >= 1);
+            assertEquals(0, postings.expireDue(clock.instant()));
             given().get("/v1/postings/" + id).then().statusCode(404);
             given().auth().oauth2(recruiter).get("/v1/postings/" + id).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("EXPIRED"));
             List<ConsumerRecord<String, String>> records = topic.await(r -> id.equals(r.key())
-                    && "jobboard.posting.expired.v1".equals(header(r, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(20));
+                    && PostingEventTypes.EXPIRED.equals(header(r, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(20));
             assertEquals("EXPIRED", json.readTree(records.get(0).value()).get("status").asText());
         }
     }
@@ -100,6 +108,11 @@ class PostingEventsTest {
                 .body("id", org.hamcrest.Matchers.equalTo(first));
         given().auth().oauth2(recruiter).contentType(ContentType.JSON).header("Idempotency-Key", "k-1")
                 .body(PostingFixtures.complete("Another Role")).post("/v1/postings").then().statusCode(422);
+    }
+
+    private static boolean isExpired(String recruiter, String id) {
+        return "EXPIRED".equals(given().auth().oauth2(recruiter).get("/v1/postings/" + id).then().statusCode(200)
+                .extract().path("status"));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jobboard.platform.events.CloudEventHeaders;
 import org.jobboard.platform.testing.BrokerOutage;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.postings.PostingEventTypes;
 import org.jobboard.platform.testing.KafkaTestClient;
 import org.jobboard.platform.testing.StackTestResource;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class RelayResilienceTest {
     @Test
     void noEventIsLostOrDuplicatedAcrossABrokerRestart() {
         String recruiter = PostingFixtures.recruiter(PostingFixtures.newOrganization("Resilient Org"));
-        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.postings.v1")) {
+        try (KafkaTestClient topic = KafkaTestClient.tail(Topics.POSTINGS)) {
             List<String> ids = new ArrayList<>();
             try (BrokerOutage outage = BrokerOutage.begin(root)) {
                 for (int i = 0; i < 5; i++) {
@@ -61,7 +63,7 @@ class RelayResilienceTest {
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             assertEquals(ids.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), perPosting,
                     "each posting's published event exactly once");
-            records.forEach(r -> assertEquals("jobboard.posting.published.v1",
+            records.forEach(r -> assertEquals(PostingEventTypes.PUBLISHED,
                     CloudEventHeaders.text(r.headers(), CloudEventHeaders.TYPE)));
             // the relay's next pass finds the outbox empty
             BrokerOutage.awaitMetric(root, "jobboard_outbox_lag_seconds", lag -> lag == 0, Duration.ofSeconds(30));

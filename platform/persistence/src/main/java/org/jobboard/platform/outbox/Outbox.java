@@ -37,11 +37,29 @@ public class Outbox {
      * @param key       the aggregate id (the record key: one aggregate's events stay in order)
      * @param type      the CloudEvents type, e.g. {@code jobboard.posting.published.v1}
      * @param subject   the CloudEvents subject (usually the aggregate id)
-     * @param json      the event data, already serialized
+     * @param json      the event data, already serialized (never null: see {@link #appendTombstone})
      * @return the event id (CloudEvents {@code id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String append(String topic, String key, String type, String subject, String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("event data is required; a deletion is appendTombstone");
+        }
+        return write(topic, key, type, subject, json);
+    }
+
+    /**
+     * A tombstone: a record with this key and a null value, so that log compaction forgets the key. Its headers are
+     * those of any event (CloudEvents type and subject say what was deleted).
+     *
+     * @return the event id (CloudEvents {@code id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String appendTombstone(String topic, String key, String type, String subject) {
+        return write(topic, key, type, subject, null);
+    }
+
+    private String write(String topic, String key, String type, String subject, String json) {
         OutboxEvent event = new OutboxEvent();
         event.id = Ids.newUuid();
         event.topic = topic;

@@ -34,6 +34,7 @@ public class OutboxEvent {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
+    /** The event data (JSON); null for a tombstone, which the relay sends as a null record value. */
     public String payload;
 
     public String traceparent;

@@ -176,6 +176,7 @@ public class OutboxRelay {
             for (OutboxEvent event : batch) {
                 CloudEvent cloudEvent = new CloudEvent(event.id.toString(), event.eventType, event.source,
                         event.subject, event.occurredAt, event.payload);
+                // a null payload is a tombstone: a null record value, which compaction reads as "forget this key"
                 acks.add(producer.send(new ProducerRecord<>(event.topic, null, event.recordKey, event.payload,
                         CloudEventHeaders.toHeaders(cloudEvent, event.traceparent))));
             }

@@ -44,7 +44,8 @@ public final class PlatformMigrations {
      */
     static final List<String> SCRIPTS = List.of(
             "V1__outbox_and_processed_events.sql",
-            "V2__idempotency.sql");
+            "V2__idempotency.sql",
+            "V3__outbox_tombstones.sql");
 
     /** The rows the platform tables left in a service's history before they had one of their own. */
     static final List<LegacyRow> LEGACY_SERVICE_HISTORY_ROWS = List.of(

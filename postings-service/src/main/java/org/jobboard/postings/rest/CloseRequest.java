@@ -1,7 +1,0 @@
-package org.jobboard.postings.rest;
-
-import jakarta.validation.constraints.NotNull;
-import org.jobboard.contracts.postings.CloseReason;
-
-public record CloseRequest(@NotNull CloseReason reason) {
-}
