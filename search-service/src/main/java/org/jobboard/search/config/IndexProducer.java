@@ -10,7 +10,7 @@ import org.jobboard.platform.input.StrictJson;
 import org.jobboard.search.index.SearchIndex;
 import org.jobboard.search.index.lucene.Analyzers;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
-import org.jobboard.search.mapping.PostingEventMapper;
+import org.jobboard.search.messaging.PostingEventMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Wires the default index adapter (embedded Lucene) and the event mapper. */
 public class IndexProducer {
@@ -26,12 +27,12 @@ public class IndexProducer {
 
     @Produces
     @Singleton
-    SearchIndex searchIndex(SearchConfig config, ObjectMapper json) {
+    SearchIndex searchIndex(SearchConfig config, ObjectMapper json, Clock clock) {
         Path path = Path.of(config.indexPath()).toAbsolutePath();
         try {
             LuceneSearchIndex index = LuceneSearchIndex.open(
                     new LuceneSearchIndex.Settings(path, config.fuzzyBelowHits(), config.ramBufferMb()), synonyms(),
-                    StrictJson.forTrustedSource(json));
+                    StrictJson.forTrustedSource(json), clock);
             LOG.infof("search index at %s: %s", path, index.stats());
             return index;
         } catch (IOException e) {

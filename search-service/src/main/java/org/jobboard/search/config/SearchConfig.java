@@ -2,8 +2,10 @@ package org.jobboard.search.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.jobboard.contracts.Topics;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "jobboard.search")
 public interface SearchConfig {
@@ -29,11 +31,15 @@ public interface SearchConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("jobboard.postings.v1")
+        @WithDefault(Topics.POSTINGS)
         String topic();
 
-        @WithDefault("jobboard.postings.v1.dlq")
-        String deadLetterTopic();
+        /** Unset: the topic's dead-letter topic by the shared convention ({@link Topics#deadLetters(String)}). */
+        Optional<String> deadLetterTopic();
+
+        default String deadLetters() {
+            return deadLetterTopic().orElseGet(() -> Topics.deadLetters(topic()));
+        }
 
         /**
          * Kafka group the consumed offsets are also reported under, for lag monitoring only: positions are read from

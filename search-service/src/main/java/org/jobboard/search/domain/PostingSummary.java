@@ -2,6 +2,7 @@ package org.jobboard.search.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jobboard.contracts.postings.SalaryPeriod;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,12 +55,12 @@ public record PostingSummary(String id, String title, Organization organization,
             if (amount == null) {
                 return null;
             }
-            long factor = switch (period == null ? "YEAR" : period) {
-                case "HOUR" -> 2080;
-                case "DAY" -> 260;
-                case "WEEK" -> 52;
-                case "MONTH" -> 12;
-                default -> 1;
+            long factor = switch (period == null ? SalaryPeriod.YEAR : SalaryPeriod.valueOf(period)) {
+                case HOUR -> 2080;
+                case DAY -> 260;
+                case WEEK -> 52;
+                case MONTH -> 12;
+                case YEAR -> 1;
             };
             return new BigDecimal(amount).multiply(BigDecimal.valueOf(factor)).longValue();
         }

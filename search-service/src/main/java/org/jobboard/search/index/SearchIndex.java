@@ -27,6 +27,12 @@ public interface SearchIndex extends Closeable {
     /** Removes a posting from search, remembering its version. @return {@code false} when not newer than what is indexed */
     boolean delete(String id, long version) throws IOException;
 
+    /**
+     * Removes every trace of a posting, its remembered version too: the source dropped the posting for good (a
+     * tombstone record on the compacted topic), so no older state of it can arrive later.
+     */
+    void forget(String id) throws IOException;
+
     /** Makes the changes applied so far searchable (near-real-time; not yet durable). */
     void refresh() throws IOException;
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * Sends events the index cannot use to the dead-letter topic, unchanged, with the same {@code dead-letter-*} headers
  * SmallRye Reactive Messaging adds in the other services, so one tool can inspect and replay all dead letters.
  */
-final class DeadLetters implements AutoCloseable {
+final class DeadLetters implements DeadLetterSink, AutoCloseable {
     private final Map<String, Object> kafkaConfig;
     private final String topic;
     private KafkaProducer<String, String> producer;
@@ -30,7 +30,8 @@ final class DeadLetters implements AutoCloseable {
     }
 
     /** Sends and waits for the broker's acknowledgement; a failure is thrown (the record is retried, not skipped). */
-    void send(ConsumerRecord<String, String> record, Exception cause) {
+    @Override
+    public void send(ConsumerRecord<String, String> record, Exception cause) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         put(headers, "dead-letter-reason", String.valueOf(cause.getMessage()));
         put(headers, "dead-letter-exception-class-name", cause.getClass().getName());

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jobboard.search.config.SearchConfig;
 import org.jobboard.search.index.SearchIndex;
-import org.jobboard.search.mapping.PostingEventMapper;
 
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,7 @@ public class IndexerLifecycle {
             return;
         }
         SearchConfig.Indexer settings = config.indexer();
-        indexer = new PostingIndexer(index, mapper, kafkaConfig, settings.topic(), settings.deadLetterTopic(),
+        indexer = new PostingIndexer(index, mapper, kafkaConfig, settings.topic(), settings.deadLetters(),
                 settings.groupId(), settings.commitInterval()).start();
     }
 

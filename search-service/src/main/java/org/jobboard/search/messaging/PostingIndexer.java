@@ -10,12 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
-import org.jobboard.platform.events.CloudEvent;
-import org.jobboard.platform.events.CloudEventHeaders;
-import org.jobboard.platform.events.CloudEventHeaders.MalformedEventException;
 import org.jobboard.search.index.SearchIndex;
-import org.jobboard.search.mapping.PostingChange;
-import org.jobboard.search.mapping.PostingEventMapper;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -25,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Feeds the index from {@code jobboard.postings.v1}.
@@ -43,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>Each polled batch is applied and then made searchable at once (near-real-time refresh); commits happen every
  * {@code commitInterval} on a thread of their own, with the positions applied before each commit began: a commit
  * waits for the disk (fsync), and the next event must not wait for it.</li>
- * <li>An event that cannot be read goes to the dead-letter topic; the partition moves on.</li>
+ * <li>Each record is handled by {@link PostingRecords}: an event that cannot be read goes to the dead-letter topic
+ * and the partition moves on; a tombstone forgets the posting.</li>
  * <li>{@link #caughtUp()} turns true once every partition reached the end offset seen at start.</li>
  * </ul>
  */
@@ -53,17 +46,14 @@ public final class PostingIndexer implements AutoCloseable {
     private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
 
     private final SearchIndex index;
-    private final PostingEventMapper mapper;
     private final DeadLetters deadLetters;
+    private final PostingRecords handler;
     private final Map<String, Object> kafkaConfig;
     private final String topic;
     private final String groupId;
-    private final Duration commitInterval;
 
     private final Thread thread;
-    private final ScheduledExecutorService committer;
-    /** Positions committed to the index that the consumer thread still has to report to the group (lag monitoring). */
-    private final AtomicReference<Map<Integer, Long>> unreported = new AtomicReference<>();
+    private final IndexCommitter committer;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean skipFinalCommit;
@@ -75,25 +65,17 @@ public final class PostingIndexer implements AutoCloseable {
     private volatile Map<Integer, Long> endOffsetsAtStart;
     private volatile boolean caughtUp;
     private volatile Throwable failure;
-    private long applied;
-    private long skipped;
-    private long deadLettered;
 
     public PostingIndexer(SearchIndex index, PostingEventMapper mapper, Map<String, Object> kafkaConfig, String topic,
             String deadLetterTopic, String groupId, Duration commitInterval) {
         this.index = index;
-        this.mapper = mapper;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.topic = topic;
         this.groupId = groupId;
-        this.commitInterval = commitInterval;
         this.deadLetters = new DeadLetters(kafkaConfig, deadLetterTopic);
+        this.handler = new PostingRecords(index, mapper, deadLetters);
         this.thread = new Thread(this::run, "search-indexer");
-        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread committing = new Thread(r, "search-index-committer");
-            committing.setDaemon(true);
-            return committing;
-        });
+        this.committer = new IndexCommitter(index, commitInterval, () -> appliedSnapshot);
     }
 
     public PostingIndexer start() {
@@ -125,8 +107,7 @@ public final class PostingIndexer implements AutoCloseable {
                 new StringDeserializer())) {
             consumer = kafka;
             long lastPartitionCheck = 0;
-            long interval = Math.max(1, commitInterval.toMillis());
-            committer.scheduleWithFixedDelay(this::commitApplied, interval, interval, TimeUnit.MILLISECONDS);
+            committer.start();
             while (running) {
                 try {
                     if (System.nanoTime() - lastPartitionCheck > PARTITION_CHECK.toNanos() || positions.isEmpty()) {
@@ -147,7 +128,7 @@ public final class PostingIndexer implements AutoCloseable {
                         positions.put(partition.partition(), kafka.position(partition));
                     }
                     appliedSnapshot = Map.copyOf(positions);
-                    Map<Integer, Long> report = unreported.getAndSet(null);
+                    Map<Integer, Long> report = committer.takeUnreported();
                     if (report != null) {
                         reportToGroup(kafka, report);
                     }
@@ -165,7 +146,7 @@ public final class PostingIndexer implements AutoCloseable {
                     sleep(Duration.ofSeconds(1));
                 }
             }
-            stopCommitter();
+            committer.stop();
             if (!skipFinalCommit && !positions.isEmpty() && index.healthy()
                     && !positions.equals(index.committedOffsets())) {
                 Map<Integer, Long> last = Map.copyOf(positions);
@@ -176,7 +157,7 @@ public final class PostingIndexer implements AutoCloseable {
             failure = e;
             LOG.error("search indexer stopped", e);
         } finally {
-            stopCommitter();
+            committer.stop();
             deadLetters.close();
             stopped.countDown();
         }
@@ -233,66 +214,9 @@ public final class PostingIndexer implements AutoCloseable {
             throws IOException {
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, String> record : records.records(partition)) {
-                handle(record);
+                handler.handle(record);
                 positions.put(partition.partition(), record.offset() + 1);
             }
-        }
-    }
-
-    private void handle(ConsumerRecord<String, String> record) throws IOException {
-        if (record.value() == null) {
-            return; // a compaction tombstone: the posting's last event said what to do
-        }
-        PostingChange change;
-        try {
-            CloudEvent event = CloudEventHeaders.fromRecord(record.headers(), record.value());
-            change = mapper.map(event);
-        } catch (MalformedEventException e) {
-            deadLetter(record, e);
-            return;
-        }
-        if (change == null) {
-            return;
-        }
-        boolean changed;
-        try {
-            changed = change instanceof PostingChange.Upsert upsert ? index.upsert(upsert.posting())
-                    : index.delete(change.id(), change.version());
-        } catch (IllegalArgumentException e) {
-            // the index refused the document (e.g. a term longer than Lucene allows): poison, not an outage
-            deadLetter(record, e);
-            return;
-        }
-        if (changed) {
-            applied++;
-        } else {
-            skipped++;
-        }
-        LOG.debugf("posting %s v%d: %s", change.id(), change.version(), changed ? "applied" : "not newer, skipped");
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> record, Exception cause) {
-        LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), cause.getMessage());
-        deadLetters.send(record, cause); // waits for the broker: the offset must not move past an unsent poison message
-        deadLettered++;
-    }
-
-    /**
-     * The committer's task: makes what was applied durable, with its positions. Every event up to those positions was
-     * handed to the index before the commit began, so the commit holds it (and maybe a few later ones, which a replay
-     * skips as not newer).
-     */
-    private void commitApplied() {
-        Map<Integer, Long> applied = appliedSnapshot;
-        if (applied.isEmpty() || applied.equals(index.committedOffsets()) || !index.healthy()) {
-            return;
-        }
-        try {
-            index.commit(applied); // the index serializes commits and remembers the positions each holds
-            unreported.set(applied);
-        } catch (IOException | RuntimeException e) {
-            // the consumer thread meets an index that can no longer write at its next change and stops there
-            LOG.warnf(e, "committing the search index failed; retrying in %s", commitInterval);
         }
     }
 
@@ -305,20 +229,7 @@ public final class PostingIndexer implements AutoCloseable {
                 LOG.debugf("could not report offsets to group %s: %s", groupId, e.getMessage());
             }
         });
-        LOG.debugf("committed %s (applied %d, skipped %d, dead-lettered %d)", offsets, applied, skipped,
-                deadLettered);
-    }
-
-    /** Lets a commit under way finish (an interrupted commit could leave the writer unusable), then stops. */
-    private void stopCommitter() {
-        committer.shutdown();
-        try {
-            if (!committer.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("a search index commit did not finish within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LOG.debugf("committed %s (%s)", offsets, handler.counts());
     }
 
     /** After a failure mid-batch: continue at the first record not yet applied. */

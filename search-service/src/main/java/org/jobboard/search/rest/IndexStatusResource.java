@@ -13,12 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.security.Roles;
+import org.jobboard.search.api.IndexStatus;
+import org.jobboard.search.api.SearchExamples;
 import org.jobboard.search.domain.IndexStats;
 import org.jobboard.search.index.SearchIndex;
 import org.jobboard.search.messaging.IndexerLifecycle;
 import org.jobboard.search.messaging.PostingIndexer;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,17 +33,6 @@ public class IndexStatusResource {
 
     @Inject
     IndexerLifecycle indexer;
-
-    public record IndexStatus(
-            @Schema(description = "Open postings in the index") long documents,
-            @Schema(description = "Closed or deleted postings remembered only by id and version") long tombstones,
-            @Schema(minimum = "0") int segments, @Schema(minimum = "0") long sizeBytes,
-            @Schema(description = "Per partition, the next offset durable with the index") Map<Integer, Long> committedOffsets,
-            @Schema(description = "Per partition, the next offset applied and searchable") Map<Integer, Long> appliedOffsets,
-            @Schema(description = "Per partition, the topic's end when the service started") Map<Integer, Long> endOffsetsAtStart,
-            @Schema(description = "Whether the index reached endOffsetsAtStart (readiness)") boolean caughtUp,
-            Instant lastCommitAt) {
-    }
 
     @GET
     @RolesAllowed(Roles.ADMIN)

@@ -22,9 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jobboard.contracts.postings.EmploymentType;
+import org.jobboard.contracts.postings.Seniority;
+import org.jobboard.contracts.postings.WorkplaceType;
 import org.jobboard.platform.problem.ApiException;
+import org.jobboard.search.api.SearchExamples;
+import org.jobboard.search.api.SearchParams;
+import org.jobboard.search.api.SearchResponse;
+import org.jobboard.search.api.Suggestions;
 import org.jobboard.search.domain.SearchResult;
-import org.jobboard.search.domain.Suggestion;
 import org.jobboard.search.service.SearchService;
 
 import java.util.List;
@@ -39,9 +45,6 @@ public class SearchResource {
 
     @Context
     UriInfo uri;
-
-    public record Suggestions(@Schema(maxItems = 10) List<Suggestion> items) {
-    }
 
     @GET
     @Path("/postings")
@@ -63,11 +66,11 @@ public class SearchResource {
             @QueryParam("q") String q,
             @Parameter(description = "Employment types (any of); repeat or comma-separate",
                     explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 8,
-                            implementation = SearchParams.EmploymentType.class))
+                            implementation = EmploymentType.class))
             @QueryParam("employmentType") List<String> employmentType,
             @Parameter(description = "Workplace types (any of); repeat or comma-separate",
                     explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 3,
-                            implementation = SearchParams.WorkplaceType.class))
+                            implementation = WorkplaceType.class))
             @QueryParam("workplaceType") List<String> workplaceType,
             @Parameter(description = "ISO 3166-1 alpha-2 country of a location", example = "US",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Za-z]{2}$"))
@@ -94,7 +97,7 @@ public class SearchResource {
                     + "histogram's currency", example = "USD",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 3, pattern = "^[A-Za-z]{3}$"))
             @QueryParam("currency") String currency,
-            @Parameter(description = "Career level", schema = @Schema(implementation = SearchParams.Seniority.class))
+            @Parameter(description = "Career level", schema = @Schema(implementation = Seniority.class))
             @QueryParam("seniority") String seniority,
             @Parameter(description = "Skills the posting must all have; repeat or comma-separate (at most 20)",
                     explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
@@ -117,9 +120,9 @@ public class SearchResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$"))
             @QueryParam("cursor") String cursor) {
         rejectUnknownOrRepeated(uri.getQueryParameters(), SearchParams.NAMES, SearchParams.MULTI_VALUED);
-        SearchService.Page page = service.search(new SearchParams(q, employmentType, workplaceType, country, region,
-                city, near, radiusKm, salaryMin, currency, seniority, skills, organizationId, postedWithin, sort,
-                limit, cursor));
+        SearchService.Page page = service.search(SearchQueryParser.query(new SearchParams(q, employmentType,
+                workplaceType, country, region, city, near, radiusKm, salaryMin, currency, seniority, skills,
+                organizationId, postedWithin, sort, limit, cursor)), cursor);
         SearchResult result = page.result();
         SearchResponse body = new SearchResponse(result.hits().stream().map(SearchResponse.Hit::of).toList(),
                 page.nextCursor(),
@@ -143,7 +146,7 @@ public class SearchResource {
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100, pattern = "\\S"))
             @QueryParam("prefix") String prefix) {
         rejectUnknownOrRepeated(uri.getQueryParameters(), List.of("prefix"), List.of());
-        return new Suggestions(service.suggest(prefix));
+        return new Suggestions(service.suggest(SearchQueryParser.prefix(prefix)));
     }
 
     static void rejectUnknownOrRepeated(MultivaluedMap<String, String> parameters, List<String> known,

@@ -1,6 +1,8 @@
 package org.jobboard.search.bench;
 
 import org.jobboard.search.domain.GeoPoint;
+import org.jobboard.contracts.postings.EmploymentType;
+import org.jobboard.contracts.postings.WorkplaceType;
 import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.SortOrder;
 
@@ -80,7 +82,8 @@ record BenchQuery(Kind kind, String text, String employmentType, String workplac
     /** What the service's REST layer builds from {@link #httpPath()} (same limit, sort and filters). */
     PostingQuery postingQuery() {
         return switch (kind) {
-            case TEXT -> new PostingQuery(text, Set.of(employmentType), Set.of(workplaceType), null, null, null, null,
+            case TEXT -> new PostingQuery(text, Set.of(EmploymentType.valueOf(employmentType)),
+                    Set.of(WorkplaceType.valueOf(workplaceType)), null, null, null, null,
                     null, null, null, null, null, null, null, SortOrder.RELEVANCE, PAGE, null);
             case GEO -> new PostingQuery(null, Set.of(), Set.of(), null, null, null, near, radiusKm, null, null, null,
                     null, null, null, SortOrder.DISTANCE, PAGE, null);

@@ -141,7 +141,7 @@ final class CorpusEvents implements AutoCloseable {
         node.putObject("organization").put("id", p.organization().id()).put("name", p.organization().name())
                 .putNull("logoUrl");
         node.put("status", "PUBLISHED").put("title", p.title()).put("description", posting.descriptionText());
-        node.put("descriptionHtml", html(posting.descriptionText()));
+        node.put("descriptionText", posting.descriptionText());
         node.put("requisitionId", "BENCH-" + p.id().substring(24));
         ArrayNode types = node.putArray("employmentTypes");
         p.employmentTypes().forEach(types::add);
@@ -168,17 +168,5 @@ final class CorpusEvents implements AutoCloseable {
         node.put("createdAt", p.publishedAt().toString()).put("updatedAt", p.publishedAt().toString())
                 .put("publishedAt", p.publishedAt().toString());
         return node.toString();
-    }
-
-    /** The description as postings-service renders it: one paragraph per line, HTML-escaped. */
-    static String html(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                out.append("<p>").append(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-                        .append("</p>\n");
-            }
-        }
-        return out.toString();
     }
 }

@@ -4,12 +4,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.KafkaTestClient;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.jobboard.search.testing.SearchIndexTestResource;
+import org.jobboard.search.testing.Poll;
 import org.jobboard.search.testing.Searches;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(StackTestResource.class)
 @QuarkusTestResource(SearchIndexTestResource.class)
 class PostingEventsConsumerTest {
-    static final String DLQ = "jobboard.postings.v1.dlq";
+    static final String DLQ = Topics.deadLetters(Topics.POSTINGS);
 
     @Test
     void updatesReplaceAndClosingRemoves() {
@@ -83,6 +85,19 @@ class PostingEventsConsumerTest {
     }
 
     @Test
+    void aTombstoneRemovesThePostingAndIsNoPoison() {
+        String org = TestPosting.newOrganization();
+        TestPosting posting = new TestPosting(org, "Soon Forgotten").publish();
+        awaitOrganization(org, 1);
+        try (KafkaTestClient deadLetters = KafkaTestClient.tail(DLQ)) {
+            posting.publishTombstone();
+            awaitOrganization(org, 0);
+            awaitIndexedUpToNow();
+            assertEquals(List.of(), deadLetters.collect(r -> posting.id.equals(r.key()), Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
     void poisonMessagesGoToTheDeadLetterTopicAndThePartitionMovesOn() {
         String org = TestPosting.newOrganization();
         TestPosting posting = new TestPosting(org, "After The Poison");
@@ -109,15 +124,11 @@ class PostingEventsConsumerTest {
     /** Waits until the indexer has applied every record on the topic as of now (admin status vs. end offsets). */
     static void awaitIndexedUpToNow() {
         Map<Integer, Long> ends = TopicOffsets.endOffsets(TestPosting.TOPIC);
-        for (int attempt = 0; attempt < 300; attempt++) {
+        Poll.until("the indexer to reach " + ends, Duration.ofSeconds(30), () -> {
             Map<String, Object> applied = given().auth().oauth2(TestTokens.admin("ada")).get("/v1/search/index")
                     .then().statusCode(200).extract().jsonPath().getMap("appliedOffsets");
-            if (ends.entrySet().stream().allMatch(e -> applied.get(String.valueOf(e.getKey())) != null
-                    && ((Number) applied.get(String.valueOf(e.getKey()))).longValue() >= e.getValue())) {
-                return;
-            }
-            Searches.sleep(100);
-        }
-        throw new AssertionError("the indexer did not reach " + ends);
+            return ends.entrySet().stream().allMatch(e -> applied.get(String.valueOf(e.getKey())) != null
+                    && ((Number) applied.get(String.valueOf(e.getKey()))).longValue() >= e.getValue());
+        });
     }
 }

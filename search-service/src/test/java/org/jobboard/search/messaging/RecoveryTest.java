@@ -1,12 +1,13 @@
 package org.jobboard.search.messaging;
 
+import org.jobboard.contracts.Topics;
 import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.SearchHit;
 import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.domain.SortOrder;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
-import org.jobboard.search.mapping.PostingEventMapper;
 import org.jobboard.search.testing.LocalIndexes;
+import org.jobboard.search.testing.Poll;
 import org.jobboard.search.testing.SearchIndexTestResource;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -99,7 +99,7 @@ class RecoveryTest {
     private static PostingIndexer indexer(LuceneSearchIndex index) {
         return new PostingIndexer(index, new PostingEventMapper(LocalIndexes.JSON),
                 Map.of("bootstrap.servers", TopicOffsets.bootstrap()), TestPosting.TOPIC,
-                "jobboard.postings.v1.dlq", "search-service-recovery-test", Duration.ofMillis(200));
+                Topics.deadLetters(TestPosting.TOPIC), "search-service-recovery-test", Duration.ofMillis(200));
     }
 
     private static SearchResult search(LuceneSearchIndex index, String org) {
@@ -115,13 +115,7 @@ class RecoveryTest {
         return ends.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Poll.until(what, Duration.ofSeconds(60), condition);
     }
 }

@@ -6,10 +6,12 @@ import io.restassured.path.json.JsonPath;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.jobboard.search.testing.SearchIndexTestResource;
+import org.jobboard.search.testing.Poll;
 import org.jobboard.search.testing.Searches;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -45,15 +47,11 @@ class IndexStatusResourceTest {
     }
 
     private static JsonPath awaitStatus() {
-        for (int attempt = 0; attempt < 100; attempt++) {
+        return Poll.untilPresent("a commit of the index", Duration.ofSeconds(10), () -> {
             JsonPath status = given().auth().oauth2(TestTokens.admin("ada")).get("/v1/search/index").then()
                     .statusCode(200).extract().jsonPath();
-            if (!status.getMap("committedOffsets").isEmpty()) {
-                return status;
-            }
-            Searches.sleep(100);
-        }
-        throw new AssertionError("the index never committed");
+            return status.getMap("committedOffsets").isEmpty() ? null : status;
+        });
     }
 
     @Test
@@ -66,12 +64,6 @@ class IndexStatusResourceTest {
     }
 
     static void awaitReady() {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (given().get("/q/health/ready").statusCode() == 200) {
-                return;
-            }
-            Searches.sleep(100);
-        }
-        throw new AssertionError("not ready after 60 s: " + given().get("/q/health/ready").asString());
+        Poll.until("readiness", Duration.ofSeconds(60), () -> given().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jobboard.platform.openapi.NullableValues;
 import org.jobboard.platform.openapi.OperationDocumentation;
 import org.jobboard.platform.testing.StackTestResource;
+import org.jobboard.search.api.SearchResponse;
 import org.jobboard.search.domain.Facets;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchHit;

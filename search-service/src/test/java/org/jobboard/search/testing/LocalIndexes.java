@@ -8,6 +8,7 @@ import org.jobboard.search.index.lucene.LuceneSearchIndex;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** The Lucene adapter outside Quarkus, configured as the service configures it. */
 public final class LocalIndexes {
@@ -18,6 +19,12 @@ public final class LocalIndexes {
     }
 
     public static LuceneSearchIndex open(Path directory) throws IOException {
-        return LuceneSearchIndex.open(new LuceneSearchIndex.Settings(directory, 3, 16), IndexProducer.synonyms(), JSON);
+        return open(directory, Clock.systemUTC());
+    }
+
+    /** @param clock what postedWithin filters count back from */
+    public static LuceneSearchIndex open(Path directory, Clock clock) throws IOException {
+        return LuceneSearchIndex.open(new LuceneSearchIndex.Settings(directory, 3, 16), IndexProducer.synonyms(), JSON,
+                clock);
     }
 }

@@ -4,7 +4,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,31 +45,20 @@ public final class Searches {
 
     /** Searches until {@code until} holds (the index is near-real-time, not synchronous), or fails. */
     public static JsonPath awaitSearch(Map<String, Object> params, Predicate<JsonPath> until) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = search(params);
-            if (until.test(last)) {
-                return last;
-            }
-            sleep(100);
+        JsonPath[] last = new JsonPath[1];
+        try {
+            return Poll.untilPresent("the search " + params, PATIENCE, () -> {
+                last[0] = search(params);
+                return until.test(last[0]) ? last[0] : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last response: " + (last[0] == null ? null : last[0].prettify()));
         }
-        throw new AssertionError("the search " + params + " did not show the expected state within " + PATIENCE
-                + "; last response: " + (last == null ? null : last.prettify()));
     }
 
     /** Waits until the organization's open postings number {@code count}. */
     public static JsonPath awaitOrganization(String organizationId, int count) {
         return awaitSearch(params("organizationId", organizationId, "limit", 100),
                 r -> r.getInt("total.value") == count);
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

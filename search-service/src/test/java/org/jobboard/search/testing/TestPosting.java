@@ -3,6 +3,8 @@ package org.jobboard.search.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.postings.PostingEventTypes;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.KafkaTestClient;
@@ -17,7 +19,7 @@ import java.util.List;
  * Mutable on purpose: change a field, bump the version, publish again.
  */
 public final class TestPosting {
-    public static final String TOPIC = "jobboard.postings.v1";
+    public static final String TOPIC = Topics.POSTINGS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final String id = Ids.newId();
@@ -27,7 +29,7 @@ public final class TestPosting {
     private long version = 1;
     private String title;
     private String description = "An interesting role.";
-    private String descriptionHtml;
+    private String descriptionText;
     private List<String> employmentTypes = List.of("FULL_TIME");
     private String workplaceType = "ON_SITE";
     private final List<ObjectNode> locations = new ArrayList<>();
@@ -60,8 +62,9 @@ public final class TestPosting {
         return this;
     }
 
-    public TestPosting descriptionHtml(String html) {
-        this.descriptionHtml = html;
+    /** The plain text postings-service renders from the Markdown; unset, the event carries only the Markdown. */
+    public TestPosting descriptionText(String text) {
+        this.descriptionText = text;
         return this;
     }
 
@@ -129,8 +132,8 @@ public final class TestPosting {
         node.putObject("organization").put("id", organizationId).put("name", organizationName)
                 .put("website", "https://example.test").putNull("logoUrl");
         node.put("status", status).put("title", title).put("description", description);
-        if (descriptionHtml != null) {
-            node.put("descriptionHtml", descriptionHtml);
+        if (descriptionText != null) {
+            node.put("descriptionText", descriptionText);
         }
         node.put("requisitionId", "REQ-" + id.substring(0, 8));
         ArrayNode types = node.putArray("employmentTypes");
@@ -159,12 +162,19 @@ public final class TestPosting {
     /** Publishes the current state as the event postings-service would send for it. */
     public TestPosting publish() {
         String type = switch (status) {
-            case "PUBLISHED" -> version <= 1 ? "jobboard.posting.published.v1" : "jobboard.posting.updated.v1";
-            case "CLOSED" -> "jobboard.posting.closed.v1";
-            case "EXPIRED" -> "jobboard.posting.expired.v1";
-            default -> "jobboard.posting.updated.v1";
+            case "PUBLISHED" -> version <= 1 ? PostingEventTypes.PUBLISHED : PostingEventTypes.UPDATED;
+            case "CLOSED" -> PostingEventTypes.CLOSED;
+            case "EXPIRED" -> PostingEventTypes.EXPIRED;
+            default -> PostingEventTypes.UPDATED;
         };
         KafkaTestClient.publish(TOPIC, id, event(type));
+        return this;
+    }
+
+    /** What postings-service publishes when the posting is deleted: a tombstone (no value), ce_type deleted. */
+    public TestPosting publishTombstone() {
+        KafkaTestClient.publish(TOPIC, id, new CloudEvent(Ids.newId(), PostingEventTypes.DELETED,
+                "/jobboard/postings-service", "postings/" + id, Instant.now(), null));
         return this;
     }
 

@@ -5,6 +5,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jobboard.search.domain.IndexedPosting;
+import org.jobboard.contracts.postings.EmploymentType;
+import org.jobboard.contracts.postings.Seniority;
+import org.jobboard.contracts.postings.WorkplaceType;
 import org.jobboard.search.domain.PostingQuery;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchResult;
@@ -129,7 +132,7 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
         index.refresh();
 
         // a word spelled right stays itself when the filters leave no hit: no look-alike ("welter") is offered
-        SearchResult partTimeWelders = index.search(new PostingQuery("welder", java.util.Set.of("PART_TIME"), null,
+        SearchResult partTimeWelders = index.search(new PostingQuery("welder", java.util.Set.of(EmploymentType.PART_TIME), null,
                 null, null, null, null, null, null, null, null, null, null, null, SortOrder.RELEVANCE, 20, null));
         assertEquals(0, partTimeWelders.total());
         assertFalse(partTimeWelders.fuzzy());
@@ -205,9 +208,11 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
             String currency = random.nextBoolean() ? "USD" : "EUR";
             @SuppressWarnings("unchecked")
             SearchResult result = index.search(new PostingQuery(text,
-                    (java.util.Set<String>) filters.get("employmentType"), (java.util.Set<String>) filters.get("workplaceType"),
+                    enums(EmploymentType.class, (java.util.Set<String>) filters.get("employmentType")),
+                    enums(WorkplaceType.class, (java.util.Set<String>) filters.get("workplaceType")),
                     (String) filters.get("country"), null, (String) filters.get("city"), null, null,
-                    (Long) filters.get("salary"), currency, (String) filters.get("seniority"),
+                    (Long) filters.get("salary"), currency,
+                    filters.get("seniority") == null ? null : Seniority.valueOf((String) filters.get("seniority")),
                     (java.util.Set<String>) filters.get("skills"), (String) filters.get("organization"), null,
                     SortOrder.RELEVANCE, 100, null));
             String context = "text " + text + ", filters " + filters + ", currency " + currency;
@@ -304,5 +309,10 @@ class LuceneSearchIndexTest extends TemporaryIndexFixture {
         return new IndexedPosting(new PostingSummary(id, title, new PostingSummary.Organization(ORG, "Acme", null),
                 List.of("FULL_TIME"), "REMOTE", "MID", List.of(), null, List.of(), "Engineering", Instant.now(), null,
                 version), "A role.");
+    }
+
+    private static <E extends Enum<E>> java.util.Set<E> enums(Class<E> type, java.util.Set<String> names) {
+        return names == null ? null : names.stream().map(n -> Enum.valueOf(type, n))
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

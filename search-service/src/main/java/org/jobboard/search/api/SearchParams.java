@@ -1,9 +1,11 @@
-package org.jobboard.search.rest;
+package org.jobboard.search.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
-/** The raw query parameters of a search, as received; {@link org.jobboard.search.service.SearchService} validates them. */
+/**
+ * The raw query parameters of a search, as received; the REST layer parses them into a domain query. Enumerated values
+ * are documented by the shared posting enums (org.jobboard.contracts.postings).
+ */
 public record SearchParams(String q, List<String> employmentType, List<String> workplaceType, String country,
         String region, String city, String near, String radiusKm, String salaryMin, String currency, String seniority,
         List<String> skills, String organizationId, String postedWithin, String sort, String limit, String cursor) {
@@ -14,16 +16,4 @@ public record SearchParams(String q, List<String> employmentType, List<String> w
             "postedWithin", "sort", "limit", "cursor");
     /** Parameters that may be repeated (or hold comma-separated values). */
     public static final List<String> MULTI_VALUED = List.of("employmentType", "workplaceType", "skills");
-
-    /** The values of employmentType (for the OpenAPI document; the service validates the strings itself). */
-    @Schema(name = "EmploymentType")
-    public enum EmploymentType { FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER }
-
-    /** The values of workplaceType (for the OpenAPI document). */
-    @Schema(name = "WorkplaceType")
-    public enum WorkplaceType { ON_SITE, HYBRID, REMOTE }
-
-    /** The values of seniority (for the OpenAPI document). */
-    @Schema(name = "Seniority")
-    public enum Seniority { INTERN, JUNIOR, MID, SENIOR, LEAD, PRINCIPAL, EXECUTIVE }
 }

@@ -1,5 +1,6 @@
-package org.jobboard.search.mapping;
+package org.jobboard.search.messaging;
 
+import org.jobboard.contracts.postings.PostingEventTypes;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders.MalformedEventException;
 import org.jobboard.search.testing.LocalIndexes;
@@ -17,24 +18,25 @@ class PostingEventMapperTest {
     private final PostingEventMapper mapper = new PostingEventMapper(LocalIndexes.JSON);
 
     @Test
-    void publishedPostingsAreUpsertedWithPlainTextDescriptions() {
+    void publishedPostingsAreUpsertedWithTheirPlainTextDescription() {
         TestPosting posting = new TestPosting(TestPosting.newOrganization(), "Senior Java Developer")
                 .description("## Role\n\nYou **write** Java.")
-                .descriptionHtml("<h2>Role</h2><p>You <b>write</b> Java &amp; Kotlin.<br>Remote.</p><script>x()</script>");
-        PostingChange change = mapper.map(posting.event("jobboard.posting.published.v1"));
+                .descriptionText("Role\n\n\nYou write   Java & Kotlin.\nRemote.");
+        PostingChange change = mapper.map(posting.event(PostingEventTypes.PUBLISHED));
         PostingChange.Upsert upsert = assertInstanceOf(PostingChange.Upsert.class, change);
-        // markup and script content are gone; block elements and line breaks separate lines
+        // taken as sent, only spaces and blank lines collapsed
         assertEquals("Role\nYou write Java & Kotlin.\nRemote.", upsert.posting().descriptionText());
         assertEquals("Test Organization", upsert.posting().summary().organization().name());
         assertEquals(1, upsert.posting().version());
     }
 
     @Test
-    void markdownIsUsedWhenThereIsNoHtml() {
+    void olderEventsWithoutDescriptionTextFallBackToTheMarkdownAndNeverReadHtml() {
         TestPosting posting = new TestPosting(TestPosting.newOrganization(), "Writer")
                 .description("## Role\n\nYou **write** [docs](https://x.test).");
-        PostingChange.Upsert upsert = assertInstanceOf(PostingChange.Upsert.class,
-                mapper.map(posting.event("jobboard.posting.published.v1")));
+        String olderShape = posting.json().replace("\"description\":",
+                "\"descriptionHtml\":\"<p>only <b>HTML</b> here</p>\",\"description\":");
+        PostingChange.Upsert upsert = assertInstanceOf(PostingChange.Upsert.class, mapper.map(event(olderShape)));
         assertEquals("Role\nYou write \"docs\" (https://x.test).", upsert.posting().descriptionText());
     }
 
@@ -42,12 +44,21 @@ class PostingEventMapperTest {
     void everyOtherStatusAndDeletionsRemove() {
         TestPosting posting = new TestPosting(TestPosting.newOrganization(), "Anything");
         assertInstanceOf(PostingChange.Remove.class, mapper.map(posting.version(2).status("CLOSED")
-                .event("jobboard.posting.closed.v1")));
+                .event(PostingEventTypes.CLOSED)));
         assertInstanceOf(PostingChange.Remove.class, mapper.map(posting.version(3).status("EXPIRED")
-                .event("jobboard.posting.expired.v1")));
+                .event(PostingEventTypes.EXPIRED)));
         assertInstanceOf(PostingChange.Remove.class, mapper.map(posting.version(4).status("PUBLISHED")
-                .event("jobboard.posting.deleted.v1")));
+                .event(PostingEventTypes.DELETED)));
         assertNull(mapper.map(new CloudEvent("e", "jobboard.organization.updated.v1", "/x", null, Instant.now(), "{}")));
+    }
+
+    @Test
+    void aTombstoneForgetsThePostingItsKeyOrSubjectNames() {
+        assertEquals(new PostingChange.Forget("p1"), mapper.tombstone("p1", "postings/p1"));
+        assertEquals(new PostingChange.Forget("p2"), mapper.tombstone(null, "postings/p2"));
+        assertNull(mapper.tombstone(null, null));
+        assertEquals(new PostingChange.Forget("p3"), mapper.map(new CloudEvent("e", PostingEventTypes.DELETED,
+                "/jobboard/postings-service", "postings/p3", Instant.now(), null)));
     }
 
     @Test
@@ -59,10 +70,12 @@ class PostingEventMapperTest {
                 posting.location("US", "CO", "Nowhere", 123.0, 0.0).json())));
         assertThrows(MalformedEventException.class, () -> mapper.map(event(
                 new TestPosting(TestPosting.newOrganization(), "Bad pay").salary("USD", "lots", null, "YEAR").json())));
+        assertThrows(MalformedEventException.class, () -> mapper.map(event(
+                new TestPosting(TestPosting.newOrganization(), "Odd pay").salary("USD", "10", null, "FORTNIGHT").json())));
         assertThrows(MalformedEventException.class, () -> mapper.map(event(posting.json().replace("\"title\":\"Poison\"", "\"title\":\" \""))));
     }
 
     private static CloudEvent event(String data) {
-        return new CloudEvent("e", "jobboard.posting.published.v1", "/jobboard/postings-service", null, Instant.now(), data);
+        return new CloudEvent("e", PostingEventTypes.PUBLISHED, "/jobboard/postings-service", null, Instant.now(), data);
     }
 }

@@ -1,8 +1,11 @@
-package org.jobboard.search.rest;
+package org.jobboard.search.api;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jobboard.contracts.postings.EmploymentType;
+import org.jobboard.contracts.postings.Seniority;
+import org.jobboard.contracts.postings.WorkplaceType;
 import org.jobboard.search.domain.Facets;
 import org.jobboard.search.domain.PostingSummary;
 import org.jobboard.search.domain.SearchHit;
@@ -27,17 +30,17 @@ public record SearchResponse(@Schema(maxItems = 100) List<Hit> items,
     public record Hit(@Schema(format = "uuid", maxLength = 36) String id,
             @Schema(minLength = 3, maxLength = 200) String title,
             PostingSummary.Organization organization,
-            @Schema(type = SchemaType.ARRAY, maxItems = 8, implementation = SearchParams.EmploymentType.class)
+            @Schema(type = SchemaType.ARRAY, maxItems = 8, implementation = EmploymentType.class)
             List<String> employmentTypes,
-            @Schema(implementation = SearchParams.WorkplaceType.class) String workplaceType,
-            @Schema(implementation = SearchParams.Seniority.class) String seniority,
+            @Schema(implementation = WorkplaceType.class) String workplaceType,
+            @Schema(implementation = Seniority.class) String seniority,
             @Schema(maxItems = 50) List<PostingSummary.Location> locations, PostingSummary.Salary salary,
             @Schema(maxItems = 50) List<String> skills,
             @Schema(maxLength = 100) String category, Instant publishedAt, Instant validThrough,
             @Schema(description = "Kilometres from near to the posting's nearest location (when near is given)") Double distanceKm,
             @Schema(description = "HTML-escaped text with matches in <em> (when q is given)") SearchHit.Highlights highlights) {
 
-        static Hit of(SearchHit hit) {
+        public static Hit of(SearchHit hit) {
             PostingSummary p = hit.posting();
             return new Hit(p.id(), p.title(), p.organization(), p.employmentTypes(), p.workplaceType(), p.seniority(),
                     p.locations(), p.salary(), p.skills(), p.category(), p.publishedAt(), p.validThrough(),

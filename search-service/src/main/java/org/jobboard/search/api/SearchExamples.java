@@ -1,11 +1,11 @@
-package org.jobboard.search.rest;
+package org.jobboard.search.api;
 
 /** Response examples of the OpenAPI document: what a search for "java developer" near Denver really answers. */
-final class SearchExamples {
+public final class SearchExamples {
     private SearchExamples() {
     }
 
-    static final String SEARCH_RESPONSE = """
+    public static final String SEARCH_RESPONSE = """
             {"items": [
                {"id": "01a2206e-e027-759f-9c09-ec6468d522f6", "title": "Senior Java Developer",
                 "organization": {"id": "0193e0a0-0000-7000-8000-00000000ac3e", "name": "Acme Corporation",
@@ -34,13 +34,13 @@ final class SearchExamples {
              "fuzzy": false}
             """;
 
-    static final String SUGGESTIONS = """
+    public static final String SUGGESTIONS = """
             {"items": [{"text": "java", "type": "SKILL", "count": 18},
                        {"text": "Senior Java Developer", "type": "TITLE", "count": 4},
                        {"text": "javascript", "type": "SKILL", "count": 1}]}
             """;
 
-    static final String INDEX_STATUS = """
+    public static final String INDEX_STATUS = """
             {"documents": 367, "tombstones": 8, "segments": 5, "sizeBytes": 405978,
              "committedOffsets": {"0": 66, "1": 73, "2": 62},
              "appliedOffsets": {"0": 66, "1": 73, "2": 62},

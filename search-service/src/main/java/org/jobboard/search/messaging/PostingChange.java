@@ -1,4 +1,4 @@
-package org.jobboard.search.mapping;
+package org.jobboard.search.messaging;
 
 import org.jobboard.search.domain.IndexedPosting;
 
@@ -6,22 +6,23 @@ import org.jobboard.search.domain.IndexedPosting;
 public sealed interface PostingChange {
     String id();
 
-    long version();
-
-    /** The posting is published: index this state. */
+    /** The posting is published: index this state (if newer than what is held). */
     record Upsert(IndexedPosting posting) implements PostingChange {
         @Override
         public String id() {
             return posting.id();
         }
 
-        @Override
         public long version() {
             return posting.version();
         }
     }
 
-    /** The posting is closed, expired, back to draft or deleted: remove it from search. */
+    /** The posting is closed, expired or back to draft: remove it from search, remembering this version. */
     record Remove(String id, long version) implements PostingChange {
+    }
+
+    /** The topic dropped the posting (a tombstone record, null value): forget it, version and all. */
+    record Forget(String id) implements PostingChange {
     }
 }

@@ -1,19 +1,17 @@
-package org.jobboard.search.mapping;
+package org.jobboard.search.messaging;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.jobboard.contracts.postings.PostingEventTypes;
+import org.jobboard.contracts.postings.PostingStatus;
+import org.jobboard.contracts.postings.SalaryPeriod;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders.MalformedEventException;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,13 +20,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads a posting event into an index change. Published postings are upserted, every other status (closed, expired,
- * draft) and deletions remove the posting. An event that cannot be indexed faithfully (no id, version or status,
- * malformed amounts or coordinates) is a {@link MalformedEventException}: the consumer dead-letters it.
+ * Reads a posting event into an index change (the tolerant reader of postings-service's events). Published postings
+ * are upserted, every other status (closed, expired, draft) and deletions with data remove the posting, and a
+ * tombstone (a record without a value) forgets it. An event that cannot be indexed faithfully (no id, version or
+ * status, malformed amounts or coordinates) is a {@link MalformedEventException}: the consumer dead-letters it.
  */
 public final class PostingEventMapper {
     private static final String TYPE_PREFIX = "jobboard.posting.";
-    private static final String DELETED = "jobboard.posting.deleted.v1";
+    private static final String SUBJECT_PREFIX = "postings/";
     /** Descriptions are indexed up to this length; the rest adds little to relevance and much to snippets' cost. */
     static final int MAX_DESCRIPTION_CHARS = 20_000;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -43,10 +42,29 @@ public final class PostingEventMapper {
         this.reader = json.readerFor(PostingEventData.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * A record without a value: compaction removes the key, so the posting is forgotten. Its id is the record key
+     * (the posting id), else the {@code ce_subject} header; such a record is never poison.
+     *
+     * @return the change, or {@code null} when the record names no posting
+     */
+    public PostingChange tombstone(String key, String subject) {
+        if (!blank(key)) {
+            return new PostingChange.Forget(key);
+        }
+        if (subject != null && subject.startsWith(SUBJECT_PREFIX) && subject.length() > SUBJECT_PREFIX.length()) {
+            return new PostingChange.Forget(subject.substring(SUBJECT_PREFIX.length()));
+        }
+        return null;
+    }
+
     /** @return the change, or {@code null} when the event is of another kind (not for the index) */
     public PostingChange map(CloudEvent event) {
         if (!event.type().startsWith(TYPE_PREFIX)) {
             return null;
+        }
+        if (event.data() == null) {
+            return tombstone(null, event.subject());
         }
         PostingEventData data;
         try {
@@ -57,7 +75,7 @@ public final class PostingEventMapper {
         if (data == null || blank(data.id()) || data.version() == null || blank(data.status())) {
             throw new MalformedEventException("posting event " + event.id() + " lacks id, version or status");
         }
-        if (DELETED.equals(event.type()) || !"PUBLISHED".equals(data.status())) {
+        if (PostingEventTypes.DELETED.equals(event.type()) || !PostingStatus.PUBLISHED.name().equals(data.status())) {
             return new PostingChange.Remove(data.id(), data.version());
         }
         return new PostingChange.Upsert(indexed(event, data));
@@ -105,6 +123,9 @@ public final class PostingEventMapper {
             if (salary.currency() == null || !CURRENCY.matcher(salary.currency().toUpperCase(Locale.ROOT)).matches()) {
                 throw new NumberFormatException("currency");
             }
+            if (salary.period() != null) {
+                SalaryPeriod.valueOf(salary.period()); // an unknown period cannot be annualized for salary filters
+            }
             if (salary.min() != null) {
                 new BigDecimal(salary.min());
             }
@@ -113,16 +134,20 @@ public final class PostingEventMapper {
             }
             return new PostingSummary.Salary(salary.currency().toUpperCase(Locale.ROOT), salary.min(), salary.max(),
                     salary.period());
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // NumberFormatException too
             throw new MalformedEventException("posting event " + event.id() + " has an invalid salary");
         }
     }
 
-    /** The description as plain text: from the rendered HTML when present (block elements become line breaks). */
+    /**
+     * The description as plain text: {@code descriptionText} as postings-service rendered it; for older events without
+     * it, the Markdown rendered to text here (CommonMark's text renderer: markup gone, links as "text" (url)). Never
+     * HTML. Runs of spaces collapse and blank lines become single line breaks, so highlights stay compact.
+     */
     String description(PostingEventData data) {
         String text;
-        if (!blank(data.descriptionHtml())) {
-            text = htmlText(data.descriptionHtml());
+        if (!blank(data.descriptionText())) {
+            text = data.descriptionText();
         } else if (!blank(data.description())) {
             text = plainText.render(markdown.parse(data.description()));
         } else {
@@ -130,28 +155,6 @@ public final class PostingEventMapper {
         }
         text = BLANK_LINES.matcher(SPACES.matcher(text).replaceAll(" ")).replaceAll("\n").strip();
         return text.length() > MAX_DESCRIPTION_CHARS ? text.substring(0, MAX_DESCRIPTION_CHARS) : text;
-    }
-
-    static String htmlText(String html) {
-        StringBuilder out = new StringBuilder();
-        Jsoup.parseBodyFragment(html).body().traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode textNode) {
-                    out.append(textNode.getWholeText());
-                } else if (node instanceof Element element && (element.isBlock() || element.nameIs("br"))) {
-                    out.append('\n');
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element && element.isBlock()) {
-                    out.append('\n');
-                }
-            }
-        });
-        return out.toString();
     }
 
     private static boolean blank(String value) {
