@@ -2,6 +2,8 @@ package org.jobboard.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jobboard.contracts.applications.ApplicationStage;
+import org.jobboard.contracts.applications.CandidateStatus;
 import org.jobboard.contracts.postings.ApplyType;
 import org.jobboard.contracts.postings.CloseReason;
 import org.jobboard.contracts.postings.EmploymentType;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EnumsTest {
     static final List<Class<? extends Enum<?>>> SHARED = List.of(PostingStatus.class, EmploymentType.class,
             WorkplaceType.class, Seniority.class, SalaryPeriod.class, CloseReason.class, ApplyType.class,
-            QuestionType.class);
+            QuestionType.class, ApplicationStage.class, CandidateStatus.class);
 
     @Test
     void javaEnumsMirrorTheSchemaDefinitions() throws IOException {

@@ -1,10 +1,14 @@
 package org.jobboard.applications.domain;
 
+import org.jobboard.contracts.applications.ApplicationStage;
+import org.jobboard.contracts.applications.CandidateStatus;
+
 import java.util.Set;
 
 /**
  * The recruiter's pipeline: APPLIED -> SCREENING -> INTERVIEW -> OFFER -> HIRED; any open stage -> REJECTED;
- * the candidate's withdraw -> WITHDRAWN. Candidates see a coarser status ({@link CandidateStatus}).
+ * the candidate's withdraw -> WITHDRAWN. Candidates see a coarser status ({@link CandidateStatus}). Events carry the
+ * stage as the contract's {@link ApplicationStage}, whose values are these ({@link #published()}).
  */
 public enum Stage {
     APPLIED, SCREENING, INTERVIEW, OFFER, HIRED, REJECTED, WITHDRAWN;
@@ -54,5 +58,10 @@ public enum Stage {
             case REJECTED -> CandidateStatus.NOT_SELECTED;
             case WITHDRAWN -> CandidateStatus.WITHDRAWN;
         };
+    }
+
+    /** The stage as events publish it (the contract's enumeration has the same values; StageTest holds them equal). */
+    public ApplicationStage published() {
+        return ApplicationStage.valueOf(name());
     }
 }

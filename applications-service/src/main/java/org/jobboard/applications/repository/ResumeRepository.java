@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jobboard.applications.domain.Resume;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,15 @@ public class ResumeRepository implements PanacheRepositoryBase<Resume, UUID> {
      * Claims up to {@code limit} PENDING resumes that are due, oldest first, for one worker: rows another worker (on
      * any replica) is claiming right now are skipped (SKIP LOCKED), and each claimed row counts an attempt and is not
      * due again before the lease ends, so no other worker takes it meanwhile even after this transaction commits.
+     * {@code now} is the service's clock, not the database's: due times are written from it too.
      */
     @SuppressWarnings("unchecked")
-    public List<ClaimedExtraction> claimDueExtractions(int limit, Duration lease) {
+    public List<ClaimedExtraction> claimDueExtractions(int limit, Duration lease, Instant now) {
         List<Object[]> due = getEntityManager().createNativeQuery("""
                 select application_id, storage_key, media_type, extraction_attempts + 1 from resume
-                where extraction_status = 'PENDING' and extraction_due_at <= now()
+                where extraction_status = 'PENDING' and extraction_due_at <= ?2
                 order by extraction_due_at limit ?1
-                for update skip locked""").setParameter(1, limit).getResultList();
+                for update skip locked""").setParameter(1, limit).setParameter(2, now).getResultList();
         if (due.isEmpty()) {
             return List.of();
         }
@@ -46,9 +48,9 @@ public class ResumeRepository implements PanacheRepositoryBase<Resume, UUID> {
                 (String) row[1], (String) row[2], ((Number) row[3]).intValue())).toList();
         getEntityManager().createNativeQuery("""
                 update resume set extraction_attempts = extraction_attempts + 1,
-                                  extraction_due_at = now() + make_interval(secs => ?1)
+                                  extraction_due_at = ?1
                 where application_id in (?2)""")
-                .setParameter(1, lease.toMillis() / 1000.0)
+                .setParameter(1, now.plus(lease))
                 .setParameter(2, claimed.stream().map(ClaimedExtraction::applicationId).toList())
                 .executeUpdate();
         return claimed;
@@ -76,12 +78,12 @@ public class ResumeRepository implements PanacheRepositoryBase<Resume, UUID> {
                 .executeUpdate() == 1;
     }
 
-    /** Leaves a claimed resume PENDING, due again after {@code delay}. False when the claim no longer holds. */
-    public boolean retryExtractionLater(ClaimedExtraction claim, Duration delay, String reason) {
+    /** Leaves a claimed resume PENDING, due again at {@code dueAt}. False when the claim no longer holds. */
+    public boolean retryExtractionLater(ClaimedExtraction claim, Instant dueAt, String reason) {
         return getEntityManager().createNativeQuery("""
-                update resume set extraction_due_at = now() + make_interval(secs => ?1), extraction_error = ?2
+                update resume set extraction_due_at = ?1, extraction_error = ?2
                 where application_id = ?3 and extraction_status = 'PENDING' and extraction_attempts = ?4""")
-                .setParameter(1, delay.toMillis() / 1000.0).setParameter(2, reason)
+                .setParameter(1, dueAt).setParameter(2, reason)
                 .setParameter(3, claim.applicationId()).setParameter(4, claim.attempt())
                 .executeUpdate() == 1;
     }

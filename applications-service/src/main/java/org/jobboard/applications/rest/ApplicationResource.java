@@ -1,14 +1,8 @@
 package org.jobboard.applications.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,9 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+import org.jobboard.applications.api.ApplicationExamples;
+import org.jobboard.applications.api.ApplyMultipart;
+import org.jobboard.applications.api.ApplyRequest;
+import org.jobboard.applications.api.CandidateApplicationView;
+import org.jobboard.applications.api.RecruiterApplicationPage;
+import org.jobboard.applications.api.RecruiterApplicationView;
+import org.jobboard.applications.api.TransitionRequest;
 import org.jobboard.applications.domain.Stage;
+import org.jobboard.applications.service.ApplicationDetails;
 import org.jobboard.applications.service.ApplicationService;
 import org.jobboard.applications.service.DuplicateApplicationException;
 import org.jobboard.applications.service.PipelineService;
@@ -46,27 +47,21 @@ import org.jobboard.platform.idempotency.Idempotency;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.PageResponses;
 import org.jobboard.platform.problem.ApiException;
-import org.jobboard.platform.problem.ProblemMappers;
 import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.security.Caller;
 import org.jobboard.platform.security.Roles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications")
 public class ApplicationResource {
-    static final String APPLICATION_PART = "application";
-    static final String RESUME_PART = "resume";
+    static final String APPLICATION_PART = ApplyFormReader.APPLICATION_PART;
+    static final String RESUME_PART = ApplyFormReader.RESUME_PART;
 
     @Inject
     ApplicationService service;
@@ -78,19 +73,13 @@ public class ApplicationResource {
     PipelineService pipeline;
 
     @Inject
-    ResumeInspector inspector;
+    ApplyFormReader forms;
 
     @Inject
     Idempotency idempotency;
 
     @Inject
     Caller caller;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Validator validator;
 
     @Context
     UriInfo uri;
@@ -145,17 +134,8 @@ public class ApplicationResource {
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ApplyMultipart.class)))
             MultipartFormDataInput form,
             @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
-        Map<String, Collection<FormValue>> parts = form.getValues();
-        for (String name : parts.keySet()) {
-            if (!Set.of(APPLICATION_PART, RESUME_PART).contains(name)) {
-                throw ApiException.badParameter(name, "unknown part; send 'application' (JSON) and optionally 'resume'");
-            }
-        }
-        ApplyRequest request = applicationPart(single(parts, APPLICATION_PART));
-        FormValue resumePart = single(parts, RESUME_PART);
-        // inspected before any transaction: a refused file (413/415/422) is never stored
-        ResumeInspector.InspectedResume resume = resumePart == null ? null : inspect(resumePart);
-        return submit(request, resume, key);
+        ApplyFormReader.ApplyForm apply = forms.read(form);
+        return submit(apply.application(), apply.resume(), key);
     }
 
     /** What the Idempotency-Key compares: the application and the resume's digest. */
@@ -166,7 +146,8 @@ public class ApplicationResource {
         Object fingerprint = resume == null ? request : new Fingerprint(request, resume.sha256());
         try {
             return idempotency.execute(caller.subject(), key, fingerprint, () -> {
-                CandidateApplicationView created = submissions.submit(request, resume);
+                ApplicationDetails details = submissions.submit(ApplicationApiMapper.submission(request), resume);
+                CandidateApplicationView created = ApplicationApiMapper.candidateView(details);
                 return Response.created(URI.create("/v1/applications/" + created.id()))
                         .tag(Etags.of(created.version())).cacheControl(NO_STORE).entity(created).build();
             });
@@ -175,71 +156,6 @@ public class ApplicationResource {
             UUID existing = submissions.activeApplicationId(e.postingId(), e.candidateSubject()).orElse(null);
             throw ApiException.conflict("you already have an active application to this posting",
                     existing == null ? Map.of() : Map.of("existingApplicationId", existing.toString()));
-        }
-    }
-
-    private static FormValue single(Map<String, Collection<FormValue>> parts, String name) {
-        Collection<FormValue> values = parts.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw ApiException.badParameter(name, "must be sent once");
-        }
-        return values.iterator().next();
-    }
-
-    private ApplyRequest applicationPart(FormValue part) {
-        if (part == null) {
-            throw ApiException.badParameter(APPLICATION_PART, "is required: the application as JSON");
-        }
-        ApplyRequest request;
-        try {
-            String body = part.isFileItem() ? readText(part) : part.getValue();
-            request = json.readValue(body, ApplyRequest.class);
-        } catch (JsonProcessingException e) {
-            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                throw ProblemMappers.invalidJson(e); // names the field inside the application
-            }
-            // the part as a whole: not JSON at all, or not a JSON object
-            throw ApiException.badParameter(APPLICATION_PART, e instanceof JsonMappingException
-                    ? "must be a JSON object: the application" : "is not valid JSON");
-        }
-        if (request == null) {
-            throw ApiException.badParameter(APPLICATION_PART, "is required: the application as JSON");
-        }
-        Set<ConstraintViolation<ApplyRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
-    }
-
-    private static String readText(FormValue part) {
-        try (InputStream in = part.getFileItem().getInputStream()) {
-            byte[] bytes = in.readNBytes(256 * 1024 + 1);
-            if (bytes.length > 256 * 1024) {
-                throw ApiException.tooLarge(APPLICATION_PART + ": must be at most 256 KB");
-            }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ResumeInspector.InspectedResume inspect(FormValue part) {
-        if (!part.isFileItem()) {
-            throw ApiException.badParameter(RESUME_PART, "must be a file");
-        }
-        try {
-            if (part.getFileItem().isInMemory()) {
-                try (InputStream in = part.getFileItem().getInputStream()) {
-                    return inspector.inspect(in.readAllBytes());
-                }
-            }
-            return inspector.inspect(part.getFileItem().getFile(), part.getFileItem().getFileSize());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -262,7 +178,8 @@ public class ApplicationResource {
             @QueryParam("stage") String stage,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-        Response page = PageResponses.of(service.listForRecruiter(postingId, stage(stage), cursor, Limits.of(limit)), uri);
+        Response page = PageResponses.of(ApplicationApiMapper.recruiterPage(
+                service.listForRecruiter(postingId, stage(stage), cursor, Limits.of(limit))), uri);
         return Response.fromResponse(page).cacheControl(NO_STORE).build();
     }
 
@@ -280,7 +197,7 @@ public class ApplicationResource {
                             @ExampleObject(name = "candidate", value = ApplicationExamples.CANDIDATE_APPLICATION) }))
     public Response get(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         ApplicationService.Viewed viewed = service.get(id);
-        return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
     }
 
     @GET
@@ -337,8 +254,8 @@ public class ApplicationResource {
                     + "412 when the application changed since", example = "\"0\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ApplicationService.Viewed viewed = pipeline.transition(id, request, ifMatch);
-        return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        ApplicationService.Viewed viewed = pipeline.transition(id, ApplicationApiMapper.move(request), ifMatch);
+        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
     }
 
     @POST
@@ -355,7 +272,7 @@ public class ApplicationResource {
     public Response withdraw(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
             @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ApplicationService.Viewed viewed = pipeline.withdraw(id, ifMatch);
-        return Response.ok(viewed.view()).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
     }
 
     private static Stage stage(String value) {

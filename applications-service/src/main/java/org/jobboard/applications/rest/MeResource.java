@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jobboard.applications.api.ApplicationExamples;
+import org.jobboard.applications.api.CandidateApplicationPage;
+import org.jobboard.applications.api.PersonalDataExport;
 import org.jobboard.applications.service.ApplicationService;
 import org.jobboard.applications.service.PrivacyService;
 import org.jobboard.platform.paging.Limits;
@@ -53,7 +56,7 @@ public class MeResource {
     @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
     public Response listOwn(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-        Response page = PageResponses.of(applications.listOwn(cursor, Limits.of(limit)), uri);
+        Response page = PageResponses.of(ApplicationApiMapper.candidatePage(applications.listOwn(cursor, Limits.of(limit))), uri);
         return Response.fromResponse(page).cacheControl(ApplicationResource.NO_STORE).build();
     }
 
@@ -69,7 +72,7 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataExport.class),
                     examples = @ExampleObject(name = "Alice", value = ApplicationExamples.EXPORT)))
     public Response export() {
-        return Response.ok(privacy.export()).cacheControl(ApplicationResource.NO_STORE)
+        return Response.ok(ApplicationApiMapper.export(privacy.export())).cacheControl(ApplicationResource.NO_STORE)
                 .header("Content-Disposition", "attachment; filename=\"applications-personal-data.json\"")
                 .build();
     }

@@ -7,13 +7,10 @@ import org.jobboard.applications.domain.Application;
 import org.jobboard.applications.domain.PostingReplica;
 import org.jobboard.applications.domain.Resume;
 import org.jobboard.applications.domain.Stage;
-import org.jobboard.applications.mapping.ApplicationMapper;
 import org.jobboard.applications.repository.ApplicationRepository;
 import org.jobboard.applications.repository.ApplicationTransitionRepository;
 import org.jobboard.applications.repository.PostingReplicaRepository;
 import org.jobboard.applications.repository.ResumeRepository;
-import org.jobboard.applications.rest.CandidateApplicationView;
-import org.jobboard.applications.rest.RecruiterApplicationView;
 import org.jobboard.applications.storage.FileStorage;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.paging.CursorCodec;
@@ -50,9 +47,6 @@ public class ApplicationService {
     FileStorage files;
 
     @Inject
-    ApplicationMapper mapper;
-
-    @Inject
     Caller caller;
 
     @Inject
@@ -64,22 +58,25 @@ public class ApplicationService {
     public record Visible(Application application, Viewer viewer) {
     }
 
-    /** The application's view for this caller (recruiter of its organization, or its candidate) and its version. */
-    public record Viewed(Object view, long version) {
+    /** An application and how the caller sees it (recruiter of its organization, or its candidate). */
+    public record Viewed(ApplicationDetails details, Viewer viewer) {
+        public long version() {
+            return details.version();
+        }
     }
 
     public record ResumeFile(String mediaType, String fileName, byte[] content) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CandidateApplicationView> listOwn(String cursor, int limit) {
+    public Page<ApplicationDetails> listOwn(String cursor, int limit) {
         String subject = caller.subject();
-        return page(Map.of("candidateSubject", subject), null, "me|" + subject, cursor, limit, Viewer.CANDIDATE);
+        return page(Map.of("candidateSubject", subject), null, "me|" + subject, cursor, limit);
     }
 
     /** A recruiter's list: one posting of their organization (404 otherwise), or all of the organization's. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RecruiterApplicationView> listForRecruiter(String postingId, Stage stage, String cursor, int limit) {
+    public Page<ApplicationDetails> listForRecruiter(String postingId, Stage stage, String cursor, int limit) {
         UUID organizationId = recruiterOrganization();
         Map<String, Object> scope = new HashMap<>();
         scope.put("organizationId", organizationId);
@@ -87,8 +84,7 @@ public class ApplicationService {
             PostingReplica posting = ownPosting(postingId, organizationId);
             scope.put("postingId", posting.id);
         }
-        return page(scope, stage, "org|" + organizationId + "|" + postingId + "|" + stage, cursor, limit,
-                Viewer.RECRUITER);
+        return page(scope, stage, "org|" + organizationId + "|" + postingId + "|" + stage, cursor, limit);
     }
 
     /** One application: the recruiter view to its organization's recruiters, the candidate view to its candidate. */
@@ -98,10 +94,8 @@ public class ApplicationService {
         Application a = visible.application();
         String title = postings.findByIdOptional(a.postingId).map(p -> p.title).orElse(null);
         Resume resume = resumes.findById(a.id);
-        var history = transitions.historyOf(a.id);
-        Object view = visible.viewer() == Viewer.RECRUITER ? mapper.recruiterView(a, title, resume, history)
-                : mapper.candidateView(a, title, resume, history);
-        return new Viewed(view, a.version);
+        return new Viewed(new ApplicationDetails(a, title, ApplicationDetails.ResumeFacts.of(resume, true),
+                transitions.historyOf(a.id)), visible.viewer());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -138,9 +132,9 @@ public class ApplicationService {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> Page<T> page(Map<String, Object> scope, Stage stage, String cursorScope, String cursor, int limit,
-            Viewer viewer) {
+    /** A page of the scope's applications, newest first, without their histories. */
+    private Page<ApplicationDetails> page(Map<String, Object> scope, Stage stage, String cursorScope, String cursor,
+            int limit) {
         CursorCodec.Position after = cursors.position(cursorScope, cursor);
         List<Application> rows = applications.page(scope, stage, after == null ? null : after.time(),
                 after == null ? null : after.id(), limit + 1);
@@ -149,10 +143,11 @@ public class ApplicationService {
         String next = page.nextCursor();
         Map<UUID, String> titles = postings.titles(pageRows.stream().map(a -> a.postingId).distinct().toList());
         Map<UUID, Resume> resumeOf = resumes.byApplication(pageRows.stream().map(a -> a.id).toList());
-        List<Object> items = pageRows.stream().<Object>map(a -> viewer == Viewer.RECRUITER
-                ? mapper.recruiterView(a, titles.get(a.postingId), resumeOf.get(a.id), null)
-                : mapper.candidateView(a, titles.get(a.postingId), resumeOf.get(a.id), null)).toList();
-        return new Page<>((List<T>) items, next);
+        List<ApplicationDetails> items = pageRows.stream()
+                .map(a -> new ApplicationDetails(a, titles.get(a.postingId),
+                        ApplicationDetails.ResumeFacts.of(resumeOf.get(a.id), false), null))
+                .toList();
+        return new Page<>(items, next);
     }
 
     PostingReplica ownPosting(String postingId, UUID organizationId) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jobboard.applications.config.ApplicationsConfig;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +21,7 @@ import java.util.function.LongSupplier;
  */
 @ApplicationScoped
 public class ExtractionPacing {
+    /** Nanoseconds on the service's clock (a test moves it instead of waiting for the busy window to pass). */
     private final LongSupplier clock;
     private double busyShare = 1;
     private long busyWindowNanos;
@@ -28,8 +31,14 @@ public class ExtractionPacing {
     @Inject
     ApplicationsConfig config;
 
+    @Inject
+    Clock wallClock;
+
     public ExtractionPacing() {
-        this(System::nanoTime);
+        this.clock = () -> {
+            Instant now = wallClock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     }
 
     ExtractionPacing(LongSupplier clock) {

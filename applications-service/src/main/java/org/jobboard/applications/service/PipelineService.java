@@ -9,15 +9,16 @@ import org.jobboard.applications.domain.ActorRole;
 import org.jobboard.applications.domain.Application;
 import org.jobboard.applications.domain.ApplicationTransition;
 import org.jobboard.applications.domain.Stage;
+import org.jobboard.applications.events.ApplicationEvents;
 import org.jobboard.applications.repository.ApplicationRepository;
 import org.jobboard.applications.repository.ApplicationTransitionRepository;
-import org.jobboard.applications.rest.TransitionRequest;
+import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.problem.ApiException;
 import org.jobboard.platform.problem.FieldError;
-import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.security.Caller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ public class PipelineService {
     @Inject
     EntityManager em;
 
-    public ApplicationService.Viewed transition(String id, TransitionRequest request, String ifMatch) {
+    @Inject
+    Clock clock;
+
+    public ApplicationService.Viewed transition(String id, StageMove request, String ifMatch) {
         Application a = lockVisible(id, ApplicationService.Viewer.RECRUITER);
         IfMatch.requireMatch(ifMatch, a.version);
         Stage from = a.stage;
@@ -65,7 +69,7 @@ public class PipelineService {
             throw ApiException.unprocessable("reason: only a rejection has a reason",
                     List.of(new FieldError("reason", "is only allowed with to=REJECTED")));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         a.stage = to;
         a.rejectReason = request.reason();
         a.updatedAt = now;
@@ -86,7 +90,7 @@ public class PipelineService {
             throw ApiException.conflict("the application is " + from.candidateStatus().name().toLowerCase()
                     + " and can no longer be withdrawn", Map.of("status", from.candidateStatus().name()));
         }
-        withdrawLocked(a, ActorRole.CANDIDATE, caller.subject(), Instant.now());
+        withdrawLocked(a, ActorRole.CANDIDATE, caller.subject(), clock.instant());
         return reader.get(id);
     }
 

@@ -7,16 +7,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jobboard.applications.domain.ActorRole;
 import org.jobboard.applications.domain.Application;
-import org.jobboard.applications.mapping.ApplicationMapper;
+import org.jobboard.applications.events.ApplicationEvents;
 import org.jobboard.applications.repository.ApplicationRepository;
 import org.jobboard.applications.repository.ApplicationTransitionRepository;
 import org.jobboard.applications.repository.PostingReplicaRepository;
 import org.jobboard.applications.repository.ResumeRepository;
-import org.jobboard.applications.rest.PersonalDataExport;
 import org.jobboard.applications.storage.FileStorage;
 import org.jobboard.platform.idempotency.Idempotency;
 import org.jobboard.platform.security.Caller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public class PrivacyService {
     ApplicationEvents events;
 
     @Inject
-    ApplicationMapper mapper;
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -65,13 +65,13 @@ public class PrivacyService {
     EntityManager em;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PersonalDataExport export() {
+    public PersonalData export() {
         String subject = caller.subject();
         List<Application> own = applications.ofCandidate(subject);
         Map<UUID, String> titles = postings.titles(own.stream().map(a -> a.postingId).distinct().toList());
-        var exported = own.stream().map(a -> mapper.exported(a, titles.get(a.postingId), resumes.findById(a.id),
-                transitions.historyOf(a.id))).toList();
-        return new PersonalDataExport(subject, Instant.now(), "applications-service", exported);
+        List<ApplicationDetails> exported = own.stream().map(a -> new ApplicationDetails(a, titles.get(a.postingId),
+                ApplicationDetails.ResumeFacts.of(resumes.findById(a.id), true), transitions.historyOf(a.id))).toList();
+        return new PersonalData(subject, clock.instant(), exported);
     }
 
     /**
@@ -81,7 +81,7 @@ public class PrivacyService {
      */
     public int eraseCaller() {
         String subject = caller.subject();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Application> own = em.createQuery(
                         "from Application a where a.candidateSubject = :subject order by a.id", Application.class)
                 .setParameter("subject", subject).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -105,7 +105,7 @@ public class PrivacyService {
         }
         List<Application> rows = applications.list("id in ?1", due);
         for (Application a : rows) {
-            erase(List.of(a), a.candidateSubject, Instant.now());
+            erase(List.of(a), a.candidateSubject, clock.instant());
         }
         return rows.size();
     }

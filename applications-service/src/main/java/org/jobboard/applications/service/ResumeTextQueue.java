@@ -8,6 +8,7 @@ import org.jobboard.applications.repository.ResumeRepository;
 import org.jobboard.applications.repository.ResumeRepository.ClaimedExtraction;
 import org.jobboard.applications.storage.FileStorage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,12 @@ public class ResumeTextQueue {
     @Inject
     ApplicationsConfig config;
 
+    @Inject
+    Clock clock;
+
     public List<ClaimedExtraction> claim() {
-        return resumes.claimDueExtractions(config.resume().extraction().batchSize(), config.resume().extraction().lease());
+        return resumes.claimDueExtractions(config.resume().extraction().batchSize(), config.resume().extraction().lease(),
+                clock.instant());
     }
 
     public Optional<byte[]> content(ClaimedExtraction claim) {
@@ -51,6 +56,6 @@ public class ResumeTextQueue {
             return resumes.failExtraction(claim, reason + " (gave up after " + maxAttempts + " attempts)");
         }
         Duration delay = config.resume().extraction().retryDelay().multipliedBy(1L << Math.min(claim.attempt() - 1, 10));
-        return resumes.retryExtractionLater(claim, delay, reason);
+        return resumes.retryExtractionLater(claim, clock.instant().plus(delay), reason);
     }
 }

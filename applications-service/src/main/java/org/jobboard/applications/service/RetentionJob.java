@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jobboard.applications.config.ApplicationsConfig;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,10 +24,13 @@ public class RetentionJob {
     @Inject
     ApplicationsConfig config;
 
+    @Inject
+    Clock clock;
+
     @Scheduled(identity = "application-retention", every = "${jobboard.applications.retention-interval:1h}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        run(Instant.now());
+        run(clock.instant());
     }
 
     /** @return how many applications were anonymized */

@@ -15,13 +15,11 @@ import org.jobboard.applications.domain.RejectReason;
 import org.jobboard.applications.domain.Resume;
 import org.jobboard.applications.domain.Stage;
 import org.jobboard.applications.domain.TextExtraction;
-import org.jobboard.applications.mapping.ApplicationMapper;
+import org.jobboard.applications.events.ApplicationEvents;
 import org.jobboard.applications.repository.ApplicationRepository;
 import org.jobboard.applications.repository.ApplicationTransitionRepository;
 import org.jobboard.applications.repository.PostingReplicaRepository;
 import org.jobboard.applications.repository.ResumeRepository;
-import org.jobboard.applications.rest.ApplyRequest;
-import org.jobboard.applications.rest.CandidateApplicationView;
 import org.jobboard.applications.storage.FileStorage;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.problem.ApiException;
@@ -31,6 +29,7 @@ import org.jobboard.platform.security.Caller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +69,10 @@ public class SubmissionService {
     ResumeTextWorker textWorker;
 
     @Inject
-    ApplicationMapper mapper;
+    Caller caller;
 
     @Inject
-    Caller caller;
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -85,9 +84,9 @@ public class SubmissionService {
      * @throws DuplicateApplicationException when the candidate already has an active application to the posting
      */
     @Transactional
-    public CandidateApplicationView submit(ApplyRequest request, ResumeInspector.InspectedResume resume) {
+    public ApplicationDetails submit(ApplicationSubmission request, ResumeInspector.InspectedResume resume) {
         String subject = caller.subject();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         PostingReplica posting = openPosting(request.postingId(), now);
         ApplicationForm.Checked answers = new ApplicationForm(posting.questions).check(request.answers());
         if (!answers.valid()) {
@@ -104,7 +103,7 @@ public class SubmissionService {
         a.phone = request.phone();
         a.answers = answers.answers();
         a.coverLetter = request.coverLetter() == null || request.coverLetter().isBlank() ? null : request.coverLetter();
-        a.consent = consent(request.consent(), now);
+        a.consent = consent(request, now);
         a.source = source(request.source());
         a.stage = Stage.APPLIED;
         a.createdAt = now;
@@ -137,7 +136,7 @@ public class SubmissionService {
             textWorker.wakeUpAfterCommit();
         }
         events.submitted(a);
-        return mapper.candidateView(a, posting.title, stored, history);
+        return new ApplicationDetails(a, posting.title, ApplicationDetails.ResumeFacts.of(stored, false), history);
     }
 
     /** The upload from where it is: memory, or streamed from its temporary file. */
@@ -204,15 +203,15 @@ public class SubmissionService {
         return posting;
     }
 
-    private static Map<String, Object> consent(ApplyRequest.Consent consent, Instant now) {
+    private static Map<String, Object> consent(ApplicationSubmission request, Instant now) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("privacyPolicyVersion", consent.privacyPolicyVersion());
-        map.put("marketing", Boolean.TRUE.equals(consent.marketing()));
+        map.put("privacyPolicyVersion", request.privacyPolicyVersion());
+        map.put("marketing", request.marketingConsent());
         map.put("acceptedAt", now.toString());
         return map;
     }
 
-    private static Map<String, Object> source(ApplyRequest.Source source) {
+    private static Map<String, Object> source(ApplicationSubmission.Attribution source) {
         if (source == null) {
             return null;
         }

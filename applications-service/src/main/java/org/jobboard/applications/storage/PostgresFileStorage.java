@@ -11,6 +11,7 @@ import org.jobboard.platform.ids.Ids;
 import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.UUID;
 public class PostgresFileStorage implements FileStorage {
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /**
      * Plain JDBC on the transaction's connection: the driver streams the content into the bytea parameter, where an
@@ -53,7 +57,7 @@ public class PostgresFileStorage implements FileStorage {
                 insert.setString(2, mediaType);
                 insert.setLong(3, sizeBytes);
                 content.bind(insert, 4);
-                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 insert.executeUpdate();
             }
         });

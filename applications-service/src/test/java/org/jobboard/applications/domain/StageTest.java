@@ -1,6 +1,11 @@
 package org.jobboard.applications.domain;
 
+import org.jobboard.contracts.applications.ApplicationStage;
+import org.jobboard.contracts.applications.CandidateStatus;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.EnumSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,5 +40,23 @@ class StageTest {
         assertEquals(CandidateStatus.INTERVIEWING, Stage.INTERVIEW.candidateStatus());
         assertEquals(CandidateStatus.NOT_SELECTED, Stage.REJECTED.candidateStatus());
         assertEquals(CandidateStatus.IN_REVIEW, Stage.SCREENING.candidateStatus());
+    }
+
+    @Test
+    void theDomainStagesAreTheContractsStagesInTheSameOrder() {
+        assertEquals(Arrays.stream(ApplicationStage.values()).map(Enum::name).toList(),
+                Arrays.stream(Stage.values()).map(Enum::name).toList());
+        for (Stage stage : Stage.values()) {
+            assertEquals(stage.name(), stage.published().name());
+        }
+    }
+
+    @Test
+    void everyCandidateStatusIsWhatSomeStageLooksLike() {
+        EnumSet<CandidateStatus> seen = EnumSet.noneOf(CandidateStatus.class);
+        for (Stage stage : Stage.values()) {
+            seen.add(stage.candidateStatus());
+        }
+        assertEquals(EnumSet.allOf(CandidateStatus.class), seen);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.BrokerOutage;
 import org.jobboard.platform.testing.StackTestResource;
@@ -20,7 +21,7 @@ import java.net.URL;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class BrokerOutageTest {
     @TestHTTPResource("/")
     URL root;

@@ -1,15 +1,27 @@
 package org.jobboard.applications.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.postings.PostingEventTypes;
+import org.jobboard.contracts.testing.EventContracts;
 import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.KafkaTestClient;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Posting events as postings-service publishes them (see its AsyncAPI examples), sent to the real topic. */
+/**
+ * Posting events as postings-service publishes them, sent to the real topic. Each is made from the producer's own
+ * example in contracts' postings.yaml (its published example, whatever shape the producer documents), with the parts
+ * this service reads — id, organization, status, version, title, apply method, dates — under the test's control.
+ */
 public final class PostingEvents {
-    public static final String TOPIC = "jobboard.postings.v1";
+    public static final String TOPIC = Topics.POSTINGS;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The form every test posting asks, unless a test gives its own. */
     public static final String DEFAULT_QUESTIONS = """
@@ -20,6 +32,14 @@ public final class PostingEvents {
     private PostingEvents() {
     }
 
+    /** The producer's example of a published posting: the template of every posting a test sends. */
+    static ObjectNode template() {
+        return EventContracts.examples(Topics.POSTINGS).stream()
+                .filter(example -> PostingEventTypes.PUBLISHED.equals(example.type()))
+                .findFirst().map(example -> (ObjectNode) example.data().deepCopy())
+                .orElseThrow(() -> new AssertionError("postings.yaml has no published example"));
+    }
+
     public static String data(String postingId, String organizationId, String status, long version, String title) {
         return data(postingId, organizationId, status, version, title, "DIRECT", DEFAULT_QUESTIONS,
                 Instant.now().plus(30, ChronoUnit.DAYS), null);
@@ -28,16 +48,29 @@ public final class PostingEvents {
     /** The full posting JSON (event-carried state), with the parts this service reads under the test's control. */
     public static String data(String postingId, String organizationId, String status, long version, String title,
             String applyType, String questionsJson, Instant validThrough, Instant closedAt) {
-        String url = "EXTERNAL".equals(applyType) ? "\"https://careers.example/apply\"" : "null";
-        return """
-                {"id":"%s","organizationId":"%s","organization":{"id":"%s","name":"Acme"},"status":"%s","title":"%s",
-                 "description":"Work.","employmentTypes":["FULL_TIME"],"workplaceType":"ON_SITE",
-                 "locations":[{"country":"US","region":"NY","city":"New York"}],
-                 "applyMethod":{"type":"%s","url":%s,"questions":%s},
-                 "validThrough":"%s","closedAt":%s,"version":%d,"updatedAt":"%s","somethingNew":"tolerated"}
-                """.formatted(postingId, organizationId, organizationId, status, title, applyType, url,
-                questionsJson, validThrough, closedAt == null ? "null" : "\"" + closedAt + "\"", version,
-                closedAt == null ? Instant.now() : closedAt);
+        ObjectNode posting = template();
+        posting.put("id", postingId);
+        posting.put("organizationId", organizationId);
+        posting.withObject("/organization").put("id", organizationId);
+        posting.put("status", status);
+        posting.put("title", title);
+        posting.put("version", version);
+        ObjectNode applyMethod = posting.putObject("applyMethod");
+        applyMethod.put("type", applyType);
+        if ("EXTERNAL".equals(applyType)) {
+            applyMethod.put("url", "https://careers.example/apply");
+        }
+        applyMethod.set("questions", read(questionsJson));
+        posting.put("validThrough", validThrough.toString());
+        posting.put("updatedAt", (closedAt == null ? Instant.now() : closedAt).toString());
+        if (closedAt != null) {
+            posting.put("closedAt", closedAt.toString());
+        } else {
+            posting.remove("closedAt");
+            posting.remove("closeReason");
+        }
+        posting.put("somethingNew", "tolerated"); // a field added later: the tolerant reader ignores it
+        return posting.toString();
     }
 
     /** Sends one event and returns its CloudEvents id. */
@@ -47,14 +80,22 @@ public final class PostingEvents {
 
     public static String sendData(String postingId, String status, long version, String data) {
         String type = switch (status) {
-            case "PUBLISHED" -> version <= 1 ? "jobboard.posting.published.v1" : "jobboard.posting.updated.v1";
-            case "CLOSED" -> "jobboard.posting.closed.v1";
-            case "EXPIRED" -> "jobboard.posting.expired.v1";
-            default -> "jobboard.posting.updated.v1";
+            case "PUBLISHED" -> version <= 1 ? PostingEventTypes.PUBLISHED : PostingEventTypes.UPDATED;
+            case "CLOSED" -> PostingEventTypes.CLOSED;
+            case "EXPIRED" -> PostingEventTypes.EXPIRED;
+            default -> PostingEventTypes.UPDATED;
         };
         String eventId = Ids.newId();
         KafkaTestClient.publish(TOPIC, postingId, new CloudEvent(eventId, type, "/jobboard/postings-service",
                 "postings/" + postingId, Instant.now(), data));
         return eventId;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jobboard.applications.support.Documents;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.applications.ApplicationEventTypes;
 import org.jobboard.platform.events.CloudEventHeaders;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.KafkaTestClient;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class ApplicationEventsTest {
     static final Set<String> ALLOWED_FIELDS = Set.of("applicationId", "postingId", "organizationId", "from", "stage",
             "version", "occurredAt");
@@ -49,7 +51,7 @@ class ApplicationEventsTest {
         String name = "Victor Eventful";
         String email = "victor.eventful@example.org";
         String phone = "+14155559876";
-        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.applications.v1")) {
+        try (KafkaTestClient topic = KafkaTestClient.tail(Topics.APPLICATIONS)) {
             String id = Fixtures.applyMultipart(victor, Fixtures.application(posting, name, email, phone,
                             Fixtures.VALID_ANSWERS), "cv.pdf", Documents.pdf(name), "application/pdf")
                     .statusCode(201).extract().path("id");
@@ -58,8 +60,8 @@ class ApplicationEventsTest {
             given().auth().oauth2(victor).post("/v1/applications/" + id + "/withdraw").then().statusCode(200);
 
             List<ConsumerRecord<String, String>> records = topic.await(r -> id.equals(r.key()), 4, Duration.ofSeconds(20));
-            assertEquals(List.of("jobboard.application.submitted.v1", "jobboard.application.stage-changed.v1",
-                    "jobboard.application.stage-changed.v1", "jobboard.application.withdrawn.v1"),
+            assertEquals(List.of(ApplicationEventTypes.SUBMITTED, ApplicationEventTypes.STAGE_CHANGED,
+                    ApplicationEventTypes.STAGE_CHANGED, ApplicationEventTypes.WITHDRAWN),
                     records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
             assertEquals(List.of("APPLIED", "SCREENING", "INTERVIEW", "WITHDRAWN"),
                     records.stream().map(r -> data(r).get("stage").asText()).toList());
@@ -93,11 +95,11 @@ class ApplicationEventsTest {
     @Test
     void aKnockoutIsSubmittedAlreadyRejected() {
         String posting = Fixtures.publishedPosting(Ids.newId());
-        try (KafkaTestClient topic = KafkaTestClient.tail("jobboard.applications.v1")) {
+        try (KafkaTestClient topic = KafkaTestClient.tail(Topics.APPLICATIONS)) {
             String id = Fixtures.applyJson(Fixtures.newCandidate("ko"), Fixtures.application(posting, "Ko", "ko@example.org",
                     null, "{\"authorized\":\"NO\",\"years\":1}")).statusCode(201).extract().path("id");
             ConsumerRecord<String, String> submitted = topic.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
-            assertEquals("jobboard.application.submitted.v1", header(submitted, CloudEventHeaders.TYPE));
+            assertEquals(ApplicationEventTypes.SUBMITTED, header(submitted, CloudEventHeaders.TYPE));
             assertEquals("REJECTED", data(submitted).get("stage").asText());
             assertFalse(submitted.value().contains("KNOCKOUT"), "reasons stay internal");
         }

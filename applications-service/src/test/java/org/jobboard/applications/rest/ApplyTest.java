@@ -3,21 +3,23 @@ package org.jobboard.applications.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Documents;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.applications.support.MutableClock;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.RestAssured;
-
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,8 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class ApplyTest {
+    @jakarta.inject.Inject
+    MutableClock clock;
+
     static final String PDF = "application/pdf";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -343,6 +348,23 @@ class ApplyTest {
         assertEquals(0, Db.count("select count(*) from application where candidate_subject like 'ivan-%'"));
     }
 
+    /** validThrough is read on the service's clock: once it has passed, applies are refused before any event says so. */
+    @Test
+    void aPostingPastItsValidThroughTakesNoMoreApplicationsWithoutAnEvent() {
+        String organization = Ids.newId();
+        String posting = Fixtures.posting(organization, "PUBLISHED", 1, "DIRECT",
+                Instant.now().plus(1, ChronoUnit.HOURS), null);
+        Fixtures.awaitReplica(posting, 1);
+        Fixtures.apply(Fixtures.newCandidate("in-time"), posting);
+        try {
+            clock.advance(Duration.ofHours(2));
+            Fixtures.applyJson(Fixtures.newCandidate("too-late"), Fixtures.application(posting)).statusCode(409)
+                    .body("postingStatus", equalTo("EXPIRED"));
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void aPostingClosedByAnEventThatJustArrivedRefusesNewApplicationsButKeepsOldOnesWorkable() {
         String organization = Ids.newId();
@@ -459,7 +481,6 @@ class ApplyTest {
     }
 
     static String subjectOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+        return Fixtures.subjectOf(token);
     }
 }

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class BadInputTest {
     final List<String> deviations = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import org.jobboard.applications.domain.Stage;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class PipelineTest {
 
     record Setup(String organization, String posting, String recruiter) {

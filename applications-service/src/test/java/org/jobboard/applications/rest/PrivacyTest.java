@@ -11,6 +11,8 @@ import org.jobboard.applications.service.RetentionJob;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Documents;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.contracts.Topics;
+import org.jobboard.contracts.applications.ApplicationEventTypes;
 import org.jobboard.platform.events.CloudEventHeaders;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.KafkaTestClient;
@@ -40,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class PrivacyTest {
     @Inject
     RetentionJob retention;
@@ -108,8 +110,8 @@ class PrivacyTest {
         assertTrue(occurrences(name, email, phone).stream().anyMatch(c -> c.startsWith("resume.extracted_text")),
                 "the scan finds the person before erasure, in the resume text too");
 
-        try (KafkaTestClient privacy = KafkaTestClient.tail("jobboard.privacy.v1");
-                KafkaTestClient applications = KafkaTestClient.tail("jobboard.applications.v1")) {
+        try (KafkaTestClient privacy = KafkaTestClient.tail(Topics.PRIVACY);
+                KafkaTestClient applications = KafkaTestClient.tail(Topics.APPLICATIONS)) {
             given().auth().oauth2(quentin).delete("/v1/me").then().statusCode(204);
 
             List<String> left = occurrences(name, email, phone);
@@ -117,14 +119,14 @@ class PrivacyTest {
 
             ConsumerRecord<String, String> request = privacy.await(r -> subject.equals(r.key()), 1,
                     Duration.ofSeconds(20)).get(0);
-            assertEquals("jobboard.privacy.erasure-requested.v1", CloudEventHeaders.text(request.headers(), CloudEventHeaders.TYPE));
+            assertEquals(ApplicationEventTypes.ERASURE_REQUESTED, CloudEventHeaders.text(request.headers(), CloudEventHeaders.TYPE));
             assertEquals("subjects/" + subject, CloudEventHeaders.text(request.headers(), CloudEventHeaders.SUBJECT));
             JsonNode data = json.readTree(request.value());
             assertEquals(subject, data.get("subjectId").asText());
             assertEquals(1, data.size(), "the subject id only");
             // the open application was withdrawn on the way
             ConsumerRecord<String, String> withdrawn = applications.await(r -> open.equals(r.key())
-                    && "jobboard.application.withdrawn.v1".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.TYPE)),
+                    && ApplicationEventTypes.WITHDRAWN.equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.TYPE)),
                     1, Duration.ofSeconds(20)).get(0);
             assertFalse(withdrawn.value().contains(subject));
         }

@@ -11,6 +11,7 @@ import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Documents;
 import org.jobboard.applications.support.Fixtures;
 import org.jobboard.applications.support.RawHttp;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Slow clients (RequestBodyReader), with a worker pool of 4 threads, at most 6 uploads in flight and a no-progress
  * timeout of 2 s: uploads in progress hold no worker, one too many is 503, a silent one is 408, and a 5 MB resume
- * sent slowly but steadily, for longer than the no-progress timeout, is accepted.
+ * sent slowly but steadily, for longer than the no-progress timeout, is accepted. These run on real time on purpose:
+ * what they test is a socket read timer of the event loop against a real slow client, not a time of day, so the
+ * profile keeps that timeout short (2 s) instead of moving a clock.
  */
 @QuarkusTest
 @TestProfile(SlowUploadTest.SmallWorkerPool.class)
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class SlowUploadTest {
     static final int WORKERS = 4;
     static final int MAX_IN_FLIGHT = 6;

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.jobboard.applications.repository.ResumeRepository.ClaimedExtraction;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Fixtures;
+import org.jobboard.applications.support.MutableClock;
+import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
@@ -35,13 +37,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "applications"),
-        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:jobboard.postings.v1") })
+        @ResourceArg(name = "consumeFromNow", value = "applications-service-test:" + Topics.POSTINGS) })
 class ResumeTextWorkerTest {
     @Inject
     ResumeTextWorker worker;
 
     @Inject
     ResumeTextQueue queue;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    org.jobboard.applications.config.ApplicationsConfig config;
 
     @Test
     void workersRacingForTheSameResumesExtractEachExactlyOnce() throws Exception {
@@ -113,6 +121,39 @@ class ResumeTextWorkerTest {
         assertEquals(0, Db.count("select count(*) from resume where extracted_text like ?", "%" + name + "%"));
         assertEquals(0, Db.count("select count(*) from stored_file where encode(content, 'escape') like ?",
                 "%" + name + "%"));
+    }
+
+    /** The lease is on the service's clock: moved past it, the claim of a worker that never reported back lapses. */
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenAgainAndTheLateResultOfTheFirstIsDropped() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String id = Fixtures.applyMultipart(Fixtures.newCandidate("leased"), Fixtures.application(posting), "cv.txt",
+                "Resume whose first worker stalled".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .statusCode(201).extract().path("id");
+        Fixtures.awaitTextExtraction(id);
+        awaitNothingDue();
+        Db.update("update resume set extraction_status = 'PENDING', extraction_attempts = 0, extracted_text = null, "
+                + "extraction_due_at = now() where application_id = ?::uuid", id);
+        try {
+            ClaimedExtraction first = claimOf(queue.claim(), id);
+            assertEquals(1, first.attempt());
+            assertTrue(queue.claim().stream().noneMatch(c -> c.applicationId().toString().equals(id)),
+                    "not due for anyone else while the lease holds");
+
+            clock.advance(config.resume().extraction().lease().plusSeconds(1));
+            ClaimedExtraction second = claimOf(queue.claim(), id);
+            assertEquals(2, second.attempt());
+            assertFalse(queue.done(first, "stale"), "the first worker's claim no longer holds");
+            assertTrue(queue.done(second, "fresh"));
+        } finally {
+            clock.reset();
+        }
+        assertEquals("fresh", Db.value("select extracted_text from resume where application_id = ?::uuid", id));
+    }
+
+    private static ClaimedExtraction claimOf(List<ClaimedExtraction> claims, String applicationId) {
+        return claims.stream().filter(c -> c.applicationId().toString().equals(applicationId)).findFirst()
+                .orElseThrow(() -> new AssertionError(applicationId + " not claimed: " + claims));
     }
 
     @Test

@@ -68,6 +68,13 @@ public final class Fixtures {
         return application(postingId, "Casey Candidate", "casey@example.org", "+14155550123", VALID_ANSWERS);
     }
 
+    /** The token's subject (sub), as the service stores it. */
+    public static String subjectOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
     public static ValidatableResponse applyJson(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/applications").then();
     }

@@ -1,11 +1,11 @@
-package org.jobboard.applications.rest;
+package org.jobboard.applications.api;
 
 /** Request and response examples of the OpenAPI document: Alice's application to Acme's Java developer posting. */
-final class ApplicationExamples {
+public final class ApplicationExamples {
     private ApplicationExamples() {
     }
 
-    static final String APPLY = """
+    public static final String APPLY = """
             {"postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "name": "Alice Candidate",
              "email": "alice@example.com",
@@ -16,7 +16,7 @@ final class ApplicationExamples {
              "source": {"utmSource": "linkedin", "utmCampaign": "fall-hiring"}}
             """;
 
-    static final String CANDIDATE_APPLICATION = """
+    public static final String CANDIDATE_APPLICATION = """
             {"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
              "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "postingTitle": "Senior Java Developer",
@@ -32,7 +32,7 @@ final class ApplicationExamples {
              "updatedAt": "2026-11-28T04:34:52.373937Z"}
             """;
 
-    static final String WITHDRAWN = """
+    public static final String WITHDRAWN = """
             {"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
              "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "postingTitle": "Senior Java Developer",
@@ -46,7 +46,7 @@ final class ApplicationExamples {
              "updatedAt": "2026-11-29T08:00:00Z"}
             """;
 
-    static final String RECRUITER_APPLICATION = """
+    public static final String RECRUITER_APPLICATION = """
             {"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
              "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
              "postingTitle": "Senior Java Developer",
@@ -68,7 +68,7 @@ final class ApplicationExamples {
              "updatedAt": "2026-11-28T09:10:00Z"}
             """;
 
-    static final String RECRUITER_PAGE = """
+    public static final String RECRUITER_PAGE = """
             {"items": [{"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
                         "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
                         "postingTitle": "Senior Java Developer", "stage": "APPLIED", "erased": false,
@@ -78,7 +78,7 @@ final class ApplicationExamples {
              "nextCursor": null}
             """;
 
-    static final String CANDIDATE_PAGE = """
+    public static final String CANDIDATE_PAGE = """
             {"items": [{"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
                         "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
                         "postingTitle": "Senior Java Developer", "status": "IN_REVIEW",
@@ -87,15 +87,15 @@ final class ApplicationExamples {
              "nextCursor": null}
             """;
 
-    static final String TRANSITION = """
+    public static final String TRANSITION = """
             {"to": "SCREENING", "note": "Strong Java background"}
             """;
 
-    static final String REJECTION = """
+    public static final String REJECTION = """
             {"to": "REJECTED", "reason": "NOT_QUALIFIED", "note": "Needs more Kafka experience"}
             """;
 
-    static final String EXPORT = """
+    public static final String EXPORT = """
             {"subject": "03827f44-2ce0-4b8a-9a44-182e8e062a07",
              "exportedAt": "2026-11-28T04:34:54.050054285Z",
              "service": "applications-service",

@@ -1,4 +1,4 @@
-package org.jobboard.applications.rest;
+package org.jobboard.applications.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
-package org.jobboard.applications.rest;
+package org.jobboard.applications.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jobboard.applications.domain.CandidateStatus;
+import org.jobboard.contracts.applications.CandidateStatus;
 
 import java.time.Instant;
 import java.util.List;

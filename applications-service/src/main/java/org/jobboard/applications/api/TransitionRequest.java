@@ -1,4 +1,4 @@
-package org.jobboard.applications.rest;
+package org.jobboard.applications.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
