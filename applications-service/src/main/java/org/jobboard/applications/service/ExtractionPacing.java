@@ -1,7 +1,6 @@
 package org.jobboard.applications.service;
 
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -58,17 +57,8 @@ public class ExtractionPacing {
         this.busyWindowNanos = windowNanos;
     }
 
-    /** Every API request marks the service busy; health probes and metrics scrapes (/q/) do not. */
-    void routes(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1000).handler(ctx -> {
-            if (!ctx.request().path().startsWith("/q/")) {
-                requestSeen();
-            }
-            ctx.next();
-        });
-    }
-
-    void requestSeen() {
+    /** A request is being served (the REST layer calls this for every API request; see rest.RequestActivity). */
+    public void requestSeen() {
         lastRequestNanos = clock.getAsLong();
         sawRequest = true;
     }

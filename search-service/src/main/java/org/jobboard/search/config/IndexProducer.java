@@ -10,7 +10,6 @@ import org.jobboard.platform.input.StrictJson;
 import org.jobboard.search.index.SearchIndex;
 import org.jobboard.search.index.lucene.Analyzers;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
-import org.jobboard.search.messaging.PostingEventMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires the default index adapter (embedded Lucene) and the event mapper. */
+/** Wires the default index adapter (embedded Lucene). */
 public class IndexProducer {
     private static final Logger LOG = Logger.getLogger(IndexProducer.class);
     public static final String SYNONYMS = "/search/synonyms.txt";
@@ -42,12 +41,6 @@ public class IndexProducer {
 
     void close(@Disposes SearchIndex index) throws IOException {
         index.close();
-    }
-
-    @Produces
-    @Singleton
-    PostingEventMapper postingEventMapper(ObjectMapper json) {
-        return new PostingEventMapper(StrictJson.forTrustedSource(json));
     }
 
     /** The synonym list shipped with the service (a data file, see {@value #SYNONYMS}). */

@@ -65,7 +65,7 @@ class PlatformMigrationsTest {
         withPlatform(serviceFlyway("db/test-service")).load().migrate();
 
         assertEquals(List.of("1"), versions("flyway_schema_history"));
-        assertEquals(List.of("0", "1", "2"), versions("platform_schema_history"));
+        assertEquals(List.of("0", "1", "2", "3"), versions("platform_schema_history"));
         assertTrue(tableExists("outbox_event") && tableExists("processed_event") && tableExists("idempotency_record"));
     }
 
@@ -78,7 +78,7 @@ class PlatformMigrationsTest {
         flyway.migrate();
 
         assertTrue(tableExists("outbox_event") && tableExists("idempotency_record"));
-        assertEquals(List.of("0", "1", "2"), versions("platform_schema_history"));
+        assertEquals(List.of("0", "1", "2", "3"), versions("platform_schema_history"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class PlatformMigrationsTest {
         withPlatform(serviceFlyway("db/test-service")).load().migrate();
 
         assertEquals(List.of("1"), versions("flyway_schema_history"));
-        assertEquals(List.of("0", "1", "2"), versions("platform_schema_history"));
+        assertEquals(List.of("0", "1", "2", "3"), versions("platform_schema_history"));
         assertEquals(1, count("select count(*) from idempotency_record where caller = 'someone'"));
         // and from now on the service's Flyway validates as before, the platform's too
         Flyway service = withPlatform(serviceFlyway("db/test-service")).load();
