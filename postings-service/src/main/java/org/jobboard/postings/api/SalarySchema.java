@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jobboard.contracts.postings.SalaryPeriod;
 
 /**
- * How a salary looks on the wire (for the OpenAPI document): the amounts are decimal strings (CONVENTIONS.md,
+ * How a salary looks on the wire (for the OpenAPI document): the amounts are decimal strings (docs/conventions.md,
  * "Money"), which the domain record's Java type (BigDecimal written as a string) does not tell the generator.
  */
 @Schema(name = "Salary", description = "A pay range", requiredProperties = { "currency", "period" })

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.math.BigDecimal;
 
-/** A pay range; amounts are decimal strings on the wire (CONVENTIONS.md, "Money"). */
+/** A pay range; amounts are decimal strings on the wire (docs/conventions.md, "Money"). */
 public record Salary(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal min,

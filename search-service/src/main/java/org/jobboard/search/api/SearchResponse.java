@@ -13,7 +13,7 @@ import org.jobboard.search.domain.SearchHit;
 import java.time.Instant;
 import java.util.List;
 
-/** A page of search results (CONVENTIONS.md "Reading lists" plus totals, facets and spelling help). */
+/** A page of search results (docs/conventions.md "Reading lists" plus totals, facets and spelling help). */
 public record SearchResponse(@Schema(maxItems = 100) List<Hit> items,
         @Schema(description = "Opaque; pass as cursor for the next page. Null on the last page.", nullable = true,
                 maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$") String nextCursor,

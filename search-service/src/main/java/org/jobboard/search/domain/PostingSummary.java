@@ -37,7 +37,7 @@ public record PostingSummary(String id, String title, Organization organization,
         }
     }
 
-    /** Decimal strings as in the posting API (CONVENTIONS.md, "Money"). */
+    /** Decimal strings as in the posting API (docs/conventions.md, "Money"). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Salary(@Schema(description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
             @Schema(description = "Decimal string; null when open-ended", nullable = true,

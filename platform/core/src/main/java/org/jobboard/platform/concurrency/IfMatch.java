@@ -3,7 +3,7 @@ package org.jobboard.platform.concurrency;
 import org.jobboard.platform.problem.ApiException;
 
 /**
- * Optimistic concurrency on writes (CONVENTIONS.md, "Optimistic concurrency"): the ETag is the aggregate's version
+ * Optimistic concurrency on writes (docs/conventions.md, "Optimistic concurrency"): the ETag is the aggregate's version
  * and If-Match must name it, compared strongly (RFC 9110 13.1.1). Not in the rest package: services check it against
  * the version they read inside their transaction, and the service layer does not depend on the REST layer.
  */

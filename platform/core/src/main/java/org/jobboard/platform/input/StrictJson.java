@@ -38,7 +38,7 @@ import java.util.Map;
  * Every service's ObjectMapper binds JSON as written, never coerced: {@code "title": 12345} is a 400 naming
  * {@code title}, not the string "12345"; so are numbers or booleans as strings, floats into integers, enum ordinals,
  * numbers as timestamps, arrays where a scalar is expected. Decimal strings stay accepted for {@code BigDecimal}: money travels as decimal
- * strings (CONVENTIONS.md). Every string value and map key, at any depth (also inside {@code JsonNode}s), must follow
+ * strings (docs/conventions.md). Every string value and map key, at any depth (also inside {@code JsonNode}s), must follow
  * {@link TextRules}. ProblemMappers names the JSON path of the first offence.
  */
 @Singleton
@@ -137,7 +137,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /**
-     * Dates and times only from RFC 3339 strings (CONVENTIONS.md): the java.time deserializers would read a number as
+     * Dates and times only from RFC 3339 strings (docs/conventions.md): the java.time deserializers would read a number as
      * epoch seconds and ignore the coercion settings.
      */
     static final class TextualTemporalDeserializer extends DelegatingDeserializer {

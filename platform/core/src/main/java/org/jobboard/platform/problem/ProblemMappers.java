@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps every failure a REST endpoint can raise to RFC 9457 problem+json (CONVENTIONS.md, "Errors"). Written once
+ * Maps every failure a REST endpoint can raise to RFC 9457 problem+json (docs/conventions.md, "Errors"). Written once
  * for all services: the body always has type, title, status, detail and traceId; validation failures name each field.
  */
 public class ProblemMappers {

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import org.jobboard.platform.concurrency.IfMatch;
 
 /**
- * ETag = the aggregate's version (CONVENTIONS.md, "Optimistic concurrency"). If-Match is checked by {@link IfMatch},
+ * ETag = the aggregate's version (docs/conventions.md, "Optimistic concurrency"). If-Match is checked by {@link IfMatch},
  * conditional reads by {@link ConditionalRequests}.
  */
 public final class Etags {

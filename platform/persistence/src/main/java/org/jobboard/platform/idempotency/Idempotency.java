@@ -16,19 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Idempotency-Key for POSTs that create (CONVENTIONS.md): the same caller, key and body within 24 h get the first
+ * Idempotency-Key for POSTs that create (docs/conventions.md): the same caller, key and body within 24 h get the first
  * response again; the same key with another body is 422. The key is claimed by inserting its row in the same
  * transaction as the creation, so a concurrent duplicate waits on the row lock and then replays the stored response;
  * if the first request fails, its claim rolls back with it.
  */
 @ApplicationScoped
 public class Idempotency {
+    /** The service's clock (platform SystemClock unless a test replaces it). */
+    @Inject
+    Clock clock;
+
     public static final String HEADER = "Idempotency-Key";
     private static final Duration RETENTION = Duration.ofHours(24);
 
@@ -53,7 +58,7 @@ public class Idempotency {
             throw ApiException.badParameter(HEADER, "must be 1 to 255 characters");
         }
         String hash = hash(request);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         em.createNativeQuery("delete from idempotency_record where caller = ?1 and idem_key = ?2 and created_at < ?3")
                 .setParameter(1, caller).setParameter(2, key).setParameter(3, now.minus(RETENTION)).executeUpdate();
         int claimed = em.createNativeQuery("insert into idempotency_record (caller, idem_key, request_hash, created_at) "
@@ -134,6 +139,6 @@ public class Idempotency {
     @Transactional
     void deleteExpired() {
         em.createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, Instant.now().minus(RETENTION)).executeUpdate();
+                .setParameter(1, clock.instant().minus(RETENTION)).executeUpdate();
     }
 }

@@ -10,7 +10,7 @@ import org.jobboard.platform.tx.AfterCommit;
 import jakarta.transaction.Transactional;
 import org.jobboard.platform.ids.Ids;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Appends events to the outbox table inside the caller's transaction, so an event exists exactly when the change it
@@ -18,6 +18,10 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Outbox {
+    /** The service's clock (platform SystemClock unless a test replaces it). */
+    @Inject
+    Clock clock;
+
     private static final Object WAKE_KEY = new Object();
 
     @Inject
@@ -67,7 +71,7 @@ public class Outbox {
         event.eventType = type;
         event.source = config.source();
         event.subject = subject;
-        event.occurredAt = Instant.now();
+        event.occurredAt = clock.instant();
         event.payload = json;
         event.traceparent = currentTraceparent();
         em.persist(event);
