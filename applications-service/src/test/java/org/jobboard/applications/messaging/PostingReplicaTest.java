@@ -1,5 +1,7 @@
 package org.jobboard.applications.messaging;
 
+import org.jobboard.platform.testing.Poll;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -60,17 +62,10 @@ class PostingReplicaTest {
         return em.find(PostingReplica.class, UUID.fromString(id));
     }
 
-    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+    static void eventually(BooleanSupplier condition, String what) {
         // up to a consumer-group rebalance: a member that left without saying so holds its partitions for the
         // session timeout (45 s), e.g. right after a local stack was stopped
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Poll.until(what, Duration.ofSeconds(60), condition);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.jobboard.applications.support;
 
+import org.jobboard.platform.testing.Poll;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.Connection;
@@ -8,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Plain JDBC on the service's test database: what is really stored, independent of the service's own session. */
@@ -54,18 +55,6 @@ public final class Db {
     }
 
     public static void eventually(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Poll.until(what, Duration.ofSeconds(30), condition);
     }
 }

@@ -7,7 +7,7 @@ import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.domain.SortOrder;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
 import org.jobboard.search.testing.LocalIndexes;
-import org.jobboard.search.testing.Poll;
+import org.jobboard.platform.testing.Poll;
 import org.jobboard.search.testing.SearchIndexTestResource;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import io.restassured.path.json.JsonPath;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.jobboard.search.testing.SearchIndexTestResource;
-import org.jobboard.search.testing.Poll;
+import org.jobboard.platform.testing.Poll;
 import org.jobboard.search.testing.Searches;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.Test;

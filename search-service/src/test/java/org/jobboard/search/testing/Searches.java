@@ -1,5 +1,6 @@
 package org.jobboard.search.testing;
 
+import org.jobboard.platform.testing.Poll;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 

@@ -1,4 +1,4 @@
-package org.jobboard.search.testing;
+package org.jobboard.platform.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Waits for an observable outcome of asynchronous work (an event indexed, a commit made): checks it again and again
  * until it holds or a bound is reached. It never waits for time itself to pass; tests that need that move a
- * {@link TestClock}.
+ * test clock.
  */
 public final class Poll {
     private static final Duration BETWEEN_CHECKS = Duration.ofMillis(50);
