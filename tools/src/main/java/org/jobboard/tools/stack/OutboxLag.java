@@ -1,3 +1,5 @@
+package org.jobboard.tools.stack;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

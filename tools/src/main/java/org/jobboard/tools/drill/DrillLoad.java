@@ -1,3 +1,5 @@
+package org.jobboard.tools.drill;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

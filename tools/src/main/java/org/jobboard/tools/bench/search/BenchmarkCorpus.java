@@ -1,10 +1,9 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import net.datafaker.Faker;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;
-import org.jobboard.search.testing.LocalIndexes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -133,7 +132,7 @@ final class BenchmarkCorpus {
     private void readUsajobs(Path jsonl) throws IOException {
         try (BufferedReader in = open(jsonl)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode node = LocalIndexes.JSON.readTree(line);
+                JsonNode node = BenchIndexes.JSON.readTree(line);
                 String series = node.path("occupation_series").path(0).asText("Federal");
                 sources.add(new Source(node.path("position_title").asText(), node.path("department").asText(),
                         series.contains(" - ") ? series.substring(series.indexOf(" - ") + 3) : series,

@@ -1,3 +1,5 @@
+package org.jobboard.tools.stack;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,7 +15,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-/** Creates the topics listed in deploy/local/topics.tsv that do not exist yet (single-node stack: replication 1). */
+/**
+ * Creates the topics listed in deploy/local/topics.tsv that do not exist yet (single-node stack: replication 1).
+ *
+ * <p>One file on purpose: {@code ./dev stack start} runs it with the source launcher and the stack libraries
+ * ({@code stack_tool} in deploy/local/lib.sh) before anything is built, so it uses only the JDK and kafka-clients.
+ */
 public class CreateTopics {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];

@@ -1,4 +1,4 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;

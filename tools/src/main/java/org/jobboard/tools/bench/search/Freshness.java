@@ -1,4 +1,4 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import java.io.IOException;
 import java.net.URI;

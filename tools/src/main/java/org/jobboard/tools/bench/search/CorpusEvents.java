@@ -1,4 +1,4 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +13,6 @@ import org.jobboard.platform.events.CloudEvent;
 import org.jobboard.platform.events.CloudEventHeaders;
 import org.jobboard.search.domain.IndexedPosting;
 import org.jobboard.search.domain.PostingSummary;
-import org.jobboard.search.testing.LocalIndexes;
 
 import java.util.List;
 import java.util.Map;
@@ -136,7 +135,7 @@ final class CorpusEvents implements AutoCloseable {
     /** The event data postings-service writes: its PostingView of a published posting. */
     static String json(IndexedPosting posting) {
         PostingSummary p = posting.summary();
-        ObjectNode node = LocalIndexes.JSON.createObjectNode();
+        ObjectNode node = BenchIndexes.JSON.createObjectNode();
         node.put("id", p.id()).put("organizationId", p.organization().id());
         node.putObject("organization").put("id", p.organization().id()).put("name", p.organization().name())
                 .putNull("logoUrl");

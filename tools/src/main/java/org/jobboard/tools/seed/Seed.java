@@ -1,3 +1,5 @@
+package org.jobboard.tools.seed;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,3 +1,5 @@
+package org.jobboard.tools.seed;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,10 +1,8 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import org.jobboard.platform.testing.KeepAliveHttp;
 import org.jobboard.search.domain.SearchResult;
 import org.jobboard.search.index.lucene.LuceneSearchIndex;
-import org.jobboard.search.testing.LocalIndexes;
-import org.jobboard.search.testing.SearchIndexTestResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +60,7 @@ public final class SearchBenchmark {
     private final List<BenchQuery> mix;
     private final Set<String> parts;
     private final Path work;
+    private final QueryLoops loops;
 
     private SearchBenchmark(Map<String, String> options) {
         this.options = options;
@@ -69,6 +68,7 @@ public final class SearchBenchmark {
                 options.containsKey("kafka") ? "http,inprocess,postgres,freshness" : "inprocess").split(",")));
         this.mix = BenchQuery.mix(20_000, MIX_SEED);
         this.work = Path.of(option("work", "target/search-bench"));
+        this.loops = new QueryLoops(run, mix, Integer.parseInt(option("slowest", "0")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,7 +110,7 @@ public final class SearchBenchmark {
         Path datasets = Path.of(option("datasets", "data/datasets"));
         boolean keep = "1".equals(option("keep", "0"));
         Path indexDirectory = work.resolve("search-index");
-        SearchIndexTestResource.deleteRecursively(indexDirectory);
+        BenchIndexes.deleteRecursively(indexDirectory);
         Files.createDirectories(indexDirectory);
         PostgresBaseline pg = null;
         try {
@@ -126,10 +126,10 @@ public final class SearchBenchmark {
                 buildInProcess(corpus, indexDirectory);
             }
             if (parts.contains("inprocess") || pg != null) {
-                measureInProcess(indexDirectory, pg);
+                new InProcessMeasurement(run, mix, loops).measure(indexDirectory, pg, parts.contains("inprocess"));
             }
             if (pg != null) {
-                measurePostgres(pg);
+                new PostgresMeasurement(run, mix, loops).measure(pg);
             }
             if (parts.contains("freshness")) {
                 measureFreshness();
@@ -211,7 +211,7 @@ public final class SearchBenchmark {
     /** Without the http part: the index is built in-process from the same corpus (quick runs without a stack). */
     private void buildInProcess(BenchmarkCorpus corpus, Path directory) throws IOException {
         long start = System.nanoTime();
-        try (LuceneSearchIndex index = LocalIndexes.open(directory)) {
+        try (LuceneSearchIndex index = BenchIndexes.open(directory)) {
             corpus.generate(run.postings, CORPUS_SEED, posting -> {
                 try {
                     index.upsert(posting);
@@ -255,7 +255,7 @@ public final class SearchBenchmark {
                         throw new IllegalStateException("HTTP " + status);
                     }
                 };
-                warmUp("the service (HTTP)", 4, request);
+                loops.warmUp("the service (HTTP)", 4, request);
                 warmUntilCompiled(service, request);
                 say("(a) search-service over HTTP, open loop, %.0f s per rate, up to %d requests in flight",
                         run.secondsPerRate, 64);
@@ -279,7 +279,6 @@ public final class SearchBenchmark {
         }
     }
 
-    /** Runs the mix closed-loop from a few threads so the JIT has compiled the hot paths before measuring. */
     /**
      * A service that has run for hours has compiled its hot code; one started a minute ago is still compiling, on the
      * same cores the measurement uses (up to half a core for minutes). Keeps warming until the JIT compiler threads
@@ -289,7 +288,7 @@ public final class SearchBenchmark {
         double extra = 0;
         double compiling = service.compilerCpuSeconds();
         while (compiling >= 0 && extra < 3 * run.warmUpSeconds) {
-            closedLoop(4, 10, 0, request);
+            loops.closedLoop(4, 10, 0, request);
             extra += 10;
             double now = service.compilerCpuSeconds();
             double share = (now - compiling) / 10;
@@ -300,198 +299,6 @@ public final class SearchBenchmark {
             say("  the JIT compiler still used %.0f %% of a core in the last 10 s: warming on", share * 100);
         }
         run.serviceWarmUpSeconds = run.warmUpSeconds + extra;
-    }
-
-    private void warmUp(String what, int threads, FixedRate.Request request) throws InterruptedException {
-        say("warming up %s for %.0f s (%d callers back to back)", what, run.warmUpSeconds, threads);
-        closedLoop(threads, run.warmUpSeconds, 0, request);
-    }
-
-    /** Requests per second {@code threads} callers reach back to back (no pacing). */
-    private double closedLoop(int threads, double seconds, int first, FixedRate.Request request)
-            throws InterruptedException {
-        AtomicInteger next = new AtomicInteger(first);
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        CountDownLatch finished = new CountDownLatch(threads);
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < deadline) {
-                        try {
-                            request.run(next.getAndIncrement());
-                            done.incrementAndGet();
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, "closed-loop-" + t);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        finished.await();
-        if (failed.get() > 0) {
-            say("    %d requests failed", failed.get());
-        }
-        return done.get() / seconds(start);
-    }
-
-    // ---------------------------------------------------------------- (b) the same index in-process
-
-    /**
-     * Heap held by the open index: used heap after full collections with the index open, minus the smaller of the
-     * values before opening and after closing it (whatever else the benchmark JVM held meanwhile cancels out).
-     */
-    private void measureInProcess(Path directory, PostgresBaseline pg) throws Exception {
-        long heapBefore = usedHeapAfterGc();
-        long heapWithIndex;
-        try (LuceneSearchIndex index = LocalIndexes.open(directory)) {
-            heapWithIndex = usedHeapAfterGc();
-            run.indexBytes = index.stats().sizeBytes();
-            run.indexSegments = index.stats().segments();
-            run.indexedPostings = index.stats().documents();
-            if (pg != null) {
-                compareTotals(index, pg);
-            }
-            if (parts.contains("inprocess")) {
-                queryInProcess(index);
-            }
-        }
-        run.inProcessHeapBytes = heapWithIndex - Math.min(heapBefore, usedHeapAfterGc());
-        say("(b) the same index: %,d postings, %d segments, %,d bytes on disk (%,d bytes/posting); heap held by the "
-                + "open index %,d bytes (%,d bytes/posting)", run.indexedPostings, run.indexSegments, run.indexBytes,
-                run.indexBytes / Math.max(1, run.indexedPostings), run.inProcessHeapBytes,
-                run.inProcessHeapBytes / Math.max(1, run.indexedPostings));
-    }
-
-    private void queryInProcess(LuceneSearchIndex index) throws Exception {
-        say("(b) the same index in-process");
-        FixedRate.Request request = i -> lucene(index, mix.get(i % mix.size()));
-        warmUp("the index in-process", Runtime.getRuntime().availableProcessors(), request);
-        System.out.printf("    %-38s %9s %9s %9s %9s%n", "query (single thread)", "p50 ms", "p99 ms", "max ms", "QPS");
-        for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
-            KindStats stats = singleThreaded(kind, q -> lucene(index, q));
-            run.inProcessKinds.put(kind, stats);
-            System.out.println("    " + stats.line());
-        }
-        run.ceilingThreads = Runtime.getRuntime().availableProcessors();
-        run.inProcessSingleQps = closedLoop(1, run.secondsPerRate, 0, request);
-        run.inProcessCeilingQps = closedLoop(run.ceilingThreads, run.secondsPerRate, 0, request);
-        say("mix in-process: %.0f QPS single-threaded, %.0f QPS with %d threads (the ceiling)",
-                run.inProcessSingleQps, run.inProcessCeilingQps, run.ceilingThreads);
-    }
-
-    private static Object lucene(LuceneSearchIndex index, BenchQuery query) {
-        return query.kind() == BenchQuery.Kind.SUGGEST ? index.suggest(query.prefix(), BenchQuery.SUGGESTIONS)
-                : index.search(query.postingQuery());
-    }
-
-    /** Both engines should find about the same postings: the summed totals of the first searches of each kind. */
-    private void compareTotals(LuceneSearchIndex index, PostgresBaseline pg) throws Exception {
-        try (PostgresBaseline.Session session = new PostgresBaseline.Session(pg.connect())) {
-            for (BenchQuery.Kind kind : List.of(BenchQuery.Kind.TEXT, BenchQuery.Kind.GEO)) {
-                long lucene = 0;
-                long postgres = 0;
-                for (BenchQuery query : BenchQuery.only(mix, kind).subList(0, 50)) {
-                    SearchResult result = index.search(query.postingQuery());
-                    lucene += result.total();
-                    postgres += Math.min(SearchResult.EXACT_TOTAL_LIMIT,
-                            LocalIndexes.JSON.readTree(session.run(query)).path("total").asLong());
-                }
-                run.totals.put(kind, new long[] { lucene, postgres });
-            }
-        }
-    }
-
-    private interface Executor {
-        Object run(BenchQuery query) throws Exception;
-    }
-
-    record KindStats(BenchQuery.Kind kind, Latencies latencies, double qps) {
-        String line() {
-            return String.format(Locale.ROOT, "%-38s %9.3f %9.3f %9.3f %9.0f", kind.label, latencies.p50(),
-                    latencies.p99(), latencies.max(), qps);
-        }
-    }
-
-    /** The kind's queries one after another: a warm-up of a tenth, then up to {@code queries} or 30 s. */
-    private KindStats singleThreaded(BenchQuery.Kind kind, Executor executor) throws Exception {
-        List<BenchQuery> queries = BenchQuery.only(mix, kind);
-        int warmUp = Math.max(50, run.queriesPerKind / 10);
-        long warmUpDeadline = System.nanoTime() + KIND_TIME_CAP.toNanos() / 3;
-        for (int i = 0; i < warmUp && System.nanoTime() < warmUpDeadline; i++) {
-            executor.run(queries.get(i % queries.size()));
-        }
-        long[] nanos = new long[run.queriesPerKind];
-        int n = 0;
-        long start = System.nanoTime();
-        long deadline = start + KIND_TIME_CAP.toNanos();
-        while (n < nanos.length && System.nanoTime() < deadline) {
-            BenchQuery query = queries.get((warmUp + n) % queries.size());
-            long t = System.nanoTime();
-            executor.run(query);
-            nanos[n++] = System.nanoTime() - t;
-        }
-        printSlowest(queries, warmUp, nanos, n);
-        return new KindStats(kind, Latencies.of(nanos, n), n / seconds(start));
-    }
-
-    /** With --slowest=N (BENCH_SLOWEST): the N slowest queries of a single-threaded run, to see what makes the tail. */
-    private void printSlowest(List<BenchQuery> queries, int first, long[] nanos, int n) {
-        int slowest = Integer.parseInt(option("slowest", "0"));
-        if (slowest <= 0) {
-            return;
-        }
-        java.util.stream.IntStream.range(0, n).boxed()
-                .sorted((a, b) -> Long.compare(nanos[b], nanos[a]))
-                .limit(slowest)
-                .forEach(i -> System.out.printf("      %7.2f ms  %s%n", nanos[i] / 1e6,
-                        queries.get((first + i) % queries.size()).httpPath()));
-    }
-
-    // ---------------------------------------------------------------- (c) PostgreSQL
-
-    private void measurePostgres(PostgresBaseline pg) throws Exception {
-        say("(c) PostgreSQL full-text search, the same mix");
-        try (PostgresBaseline.Session session = new PostgresBaseline.Session(pg.connect())) {
-            System.out.printf("    %-38s %9s %9s %9s %9s%n", "query (one connection)", "p50 ms", "p99 ms", "max ms", "QPS");
-            for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
-                KindStats stats = singleThreaded(kind, session::run);
-                run.pgKinds.put(kind, stats);
-                System.out.println("    " + stats.line());
-            }
-        }
-        int poolSize = 2 * Runtime.getRuntime().availableProcessors();
-        BlockingQueue<PostgresBaseline.Session> pool = new ArrayBlockingQueue<>(poolSize);
-        try {
-            for (int i = 0; i < poolSize; i++) {
-                pool.add(new PostgresBaseline.Session(pg.connect()));
-            }
-            FixedRate.Request request = i -> {
-                PostgresBaseline.Session session = pool.take();
-                try {
-                    session.run(mix.get(i % mix.size()));
-                } finally {
-                    pool.put(session);
-                }
-            };
-            warmUp("PostgreSQL", poolSize, request);
-            say("PostgreSQL at fixed rates, open loop, %.0f s per rate, pool of %d connections", run.secondsPerRate,
-                    poolSize);
-            System.out.println("    " + FixedRate.HEADER);
-            run.pg = FixedRate.ladder("PostgreSQL (JDBC pool)", run.rates, run.secondsPerRate, poolSize, mix, request,
-                    step -> System.out.println("    " + step.line()));
-            say("max sustainable: %.0f QPS; max throughput %.0f QPS", run.pg.maxSustainedQps(), run.pg.maxKeptUpQps());
-        } finally {
-            for (PostgresBaseline.Session session : pool) {
-                session.close();
-            }
-        }
     }
 
     // ---------------------------------------------------------------- (d) freshness
@@ -517,7 +324,7 @@ public final class SearchBenchmark {
     // ---------------------------------------------------------------- helpers
 
     private void cleanUp(Path indexDirectory) {
-        SearchIndexTestResource.deleteRecursively(indexDirectory);
+        BenchIndexes.deleteRecursively(indexDirectory);
         try {
             if (options.containsKey("kafka") && parts.contains("http")) {
                 CorpusEvents.deleteTopics(options.get("kafka"), List.of(TOPIC, DEAD_LETTER_TOPIC));
@@ -531,55 +338,11 @@ public final class SearchBenchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.printf(Locale.ROOT, "==> " + format + "%n", args);
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** Everything measured in one run (read by {@link BenchReport}). */
-    static final class BenchRun {
-        Instant started;
-        List<String> parts;
-        int sources;
-        int postings;
-        int queriesPerKind;
-        double secondsPerRate;
-        List<Double> rates;
-        double corpusSeconds;
-        double rebuildSeconds;
-        double warmUpSeconds;
-        /** The service's warm-up: the fixed one plus the time until its JIT compiler went quiet. */
-        double serviceWarmUpSeconds;
-        String rebuildHow;
-        long indexBytes;
-        long indexedPostings;
-        int indexSegments;
-        long inProcessHeapBytes;
-        long serviceHeapBytes = -1;
-        long serviceRssBytes = -1;
-        FixedRate.Ladder service;
-        final Map<BenchQuery.Kind, KindStats> inProcessKinds = new EnumMap<>(BenchQuery.Kind.class);
-        int ceilingThreads;
-        double inProcessSingleQps;
-        double inProcessCeilingQps;
-        String pgVersion;
-        double pgIndexSeconds;
-        long pgBytes;
-        final Map<BenchQuery.Kind, KindStats> pgKinds = new EnumMap<>(BenchQuery.Kind.class);
-        final Map<BenchQuery.Kind, long[]> totals = new EnumMap<>(BenchQuery.Kind.class);
-        FixedRate.Ladder pg;
-        Freshness.Result freshness;
-        String freshnessSkipped;
     }
 }

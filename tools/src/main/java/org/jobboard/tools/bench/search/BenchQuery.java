@@ -1,4 +1,4 @@
-package org.jobboard.search.bench;
+package org.jobboard.tools.bench.search;
 
 import org.jobboard.search.domain.GeoPoint;
 import org.jobboard.contracts.postings.EmploymentType;
