@@ -157,11 +157,12 @@ tools_jar() { ls "$ROOT"/tools/target/tools-[0-9]*.jar 2>/dev/null | head -1; }
 tools_if_stale() {
   local jar; jar=$(tools_jar)
   if [ -n "${JOBBOARD_SKIP_BUILD:-}" ] && [ -n "$jar" ] && [ -f "$TOOLS_CLASSPATH_FILE" ]; then return 0; fi
-  # the tools and what they compile against: search-service's index, the platform, the contracts
+  # the class path file is the stamp of the last tools build: the tools and what they compile against (search-service's
+  # index, the platform, the contracts), sources and poms (a new dependency changes the class path) older than it
   if [ -n "$jar" ] && [ -f "$TOOLS_CLASSPATH_FILE" ] && [ -z "$(find "$ROOT/tools/src" "$ROOT/tools/pom.xml" \
       "$ROOT/search-service/src/main" "$ROOT/search-service/pom.xml" "$ROOT"/platform/*/src/main "$ROOT"/platform/*/pom.xml \
       "$ROOT/platform/pom.xml" "$ROOT/contracts/src/main" "$ROOT/contracts/pom.xml" "$ROOT/pom.xml" \
-      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      -newer "$TOOLS_CLASSPATH_FILE" -type f -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   info "building the tools (mvn package -pl tools -am; log in .local/logs/tools-build.log)"
@@ -170,7 +171,8 @@ tools_if_stale() {
     dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime \
     >"$LOGS/tools-build.log" 2>&1 || die "building the tools failed; see $LOGS/tools-build.log
 $(grep -E 'ERROR' "$LOGS/tools-build.log" | head -20)"
-  touch "$(tools_jar)" # newer than every source it was built from, even when nothing needed recompiling
+  touch "$TOOLS_CLASSPATH_FILE" # the stamp, even when the plugin found the written class path unchanged
+  ok "tools built"
 }
 # run_tool CLASS ARGS... : a main class of the tools module, e.g. run_tool org.jobboard.tools.seed.Seed ...
 # TOOL_JAVA_OPTIONS: JVM options for this run (word-split on purpose).
