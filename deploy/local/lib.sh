@@ -140,8 +140,45 @@ ensure_stack_libs() {
     || die "could not fetch the stack libraries; see $LOGS/tools.log"
   touch "$STACK_LIB/.complete-$KAFKA_VERSION"
 }
-# java_tool NAME ARGS... : runs deploy/local/tools/NAME.java with the stack libraries on the class path.
-java_tool() {
+# stack_tool NAME ARGS... : one of the stack's own helpers (CreateTopics, CreateDatabases) with the source launcher and
+# the stack libraries. ./dev stack start runs them before anything is built (a fresh clone, tests starting the stack
+# from inside a Maven build), so they stay single files that need only the JDK, kafka-clients and the JDBC driver; the
+# tools module compiles the same files.
+STACK_TOOLS="$ROOT/tools/src/main/java/org/jobboard/tools/stack"
+stack_tool() {
   local name=$1; shift
-  java -cp "$STACK_LIB/*" "$ROOT/deploy/local/tools/$name.java" "$@"
+  java -cp "$STACK_LIB/*" "$STACK_TOOLS/$name.java" "$@"
+}
+
+# --- the tools module (benchmarks, seed, import, drill load): built when stale, run from its jar and the class path
+# Maven resolved for it (the reactor's own modules as their target/ jars, so no install is needed).
+TOOLS_CLASSPATH_FILE="$ROOT/tools/target/runtime.classpath"
+tools_jar() { ls "$ROOT"/tools/target/tools-[0-9]*.jar 2>/dev/null | head -1; }
+tools_if_stale() {
+  local jar; jar=$(tools_jar)
+  if [ -n "${JOBBOARD_SKIP_BUILD:-}" ] && [ -n "$jar" ] && [ -f "$TOOLS_CLASSPATH_FILE" ]; then return 0; fi
+  # the class path file is the stamp of the last tools build: the tools and what they compile against (search-service's
+  # index, the platform, the contracts), sources and poms (a new dependency changes the class path) older than it
+  if [ -n "$jar" ] && [ -f "$TOOLS_CLASSPATH_FILE" ] && [ -z "$(find "$ROOT/tools/src" "$ROOT/tools/pom.xml" \
+      "$ROOT/search-service/src/main" "$ROOT/search-service/pom.xml" "$ROOT"/platform/*/src/main "$ROOT"/platform/*/pom.xml \
+      "$ROOT/platform/pom.xml" "$ROOT/contracts/src/main" "$ROOT/contracts/pom.xml" "$ROOT/pom.xml" \
+      -newer "$TOOLS_CLASSPATH_FILE" -type f -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  info "building the tools (mvn package -pl tools -am; log in .local/logs/tools-build.log)"
+  # quarkus.build.skip: the tools need search-service's classes, not a new quarkus-app under a running service
+  mvn_run -q -pl tools -am package -DskipTests -Dquarkus.build.skip=true \
+    dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime \
+    >"$LOGS/tools-build.log" 2>&1 || die "building the tools failed; see $LOGS/tools-build.log
+$(grep -E 'ERROR' "$LOGS/tools-build.log" | head -20)"
+  touch "$TOOLS_CLASSPATH_FILE" # the stamp, even when the plugin found the written class path unchanged
+  ok "tools built"
+}
+# run_tool CLASS ARGS... : a main class of the tools module, e.g. run_tool org.jobboard.tools.seed.Seed ...
+# TOOL_JAVA_OPTIONS: JVM options for this run (word-split on purpose).
+run_tool() {
+  local main=$1; shift
+  tools_if_stale
+  # shellcheck disable=SC2086
+  java ${TOOL_JAVA_OPTIONS:-} -cp "$(tools_jar):$(cat "$TOOLS_CLASSPATH_FILE")" "$main" "$@"
 }

@@ -122,7 +122,7 @@ start_postgres() {
     ok "PostgreSQL ready"
   fi
   ensure_stack_libs
-  java_tool CreateDatabases "jdbc:postgresql://$DB_HOST:$DB_PORT/postgres" "$DB_USER" "$DB_PASSWORD" "${DATABASES[@]}" \
+  stack_tool CreateDatabases "jdbc:postgresql://$DB_HOST:$DB_PORT/postgres" "$DB_USER" "$DB_PASSWORD" "${DATABASES[@]}" \
     >>"$LOGS/postgres.log" 2>&1 || die "could not create the service databases; see $LOGS/postgres.log"
 }
 port_open_at() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
@@ -191,7 +191,7 @@ PROPS
   create_topics
 }
 create_topics() {
-  java_tool CreateTopics "127.0.0.1:$KAFKA_PORT" "$ROOT/deploy/local/topics.tsv" >>"$LOGS/kafka.log" 2>&1 \
+  stack_tool CreateTopics "127.0.0.1:$KAFKA_PORT" "$ROOT/deploy/local/topics.tsv" >>"$LOGS/kafka.log" 2>&1 \
     || die "could not create Kafka topics; see $LOGS/kafka.log"
   ok "Kafka ready, topics from deploy/local/topics.tsv present"
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A minimal HTTP/1.1 client for load generators (the search benchmark, deploy/local/tools/Bench.java): one kept-alive
+ * A minimal HTTP/1.1 client for load generators (the benchmarks of the tools module): one kept-alive
  * connection per generator thread, the request written in one go and the response read on that thread. The JDK client
  * hands every exchange between its selector and executor threads; on a 2-core machine that the measured services
  * share, each hand-over waits for a core: it showed up in search's percentiles and took a fifth of the machine in the
