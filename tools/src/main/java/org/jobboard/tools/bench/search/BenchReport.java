@@ -117,15 +117,17 @@ final class BenchReport {
                 ladder.maxKeptUpQps());
     }
 
-    /** Writes search-STAMP.md, search-STAMP.png and search-latest.md; returns the Markdown file. */
+    /**
+     * Writes search-latest.md and its chart search-latest.png, replacing the previous run's: the repository keeps the
+     * latest report, earlier ones live in its history (and the README's history table).
+     */
     Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
-        String chartName = "search-" + stamp + ".png";
+        String chartName = "search-latest.png";
         boolean chart = new BenchChart(run, mixLabel()).draw(directory.resolve(chartName));
         String markdown = markdown(chart ? chartName : null);
-        Path file = directory.resolve("search-" + stamp + ".md");
+        Path file = directory.resolve("search-latest.md");
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("search-latest.md"), markdown, StandardCharsets.UTF_8);
         return file;
     }
 

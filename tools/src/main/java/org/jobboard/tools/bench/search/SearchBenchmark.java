@@ -139,7 +139,7 @@ public final class SearchBenchmark {
         System.out.print(report.table());
         Path results = Path.of(option("results", "target/search-bench-results"));
         Path markdown = report.write(results);
-        say("report: %s (and %s)", markdown, results.resolve("search-latest.md"));
+        say("report: %s", markdown);
     }
 
     // ---------------------------------------------------------------- corpus
