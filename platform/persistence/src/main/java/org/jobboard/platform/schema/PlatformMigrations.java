@@ -47,6 +47,9 @@ public final class PlatformMigrations {
             "V2__idempotency.sql",
             "V3__outbox_tombstones.sql");
 
+    /** Where the platform's scripts were before they had a history of their own. */
+    static final String LEGACY_LOCATION = "db/platform";
+
     /** The rows the platform tables left in a service's history before they had one of their own. */
     static final List<LegacyRow> LEGACY_SERVICE_HISTORY_ROWS = List.of(
             new LegacyRow("0.1", "V0_1__outbox_and_processed_events.sql"),
@@ -102,10 +105,12 @@ public final class PlatformMigrations {
         }
         int removed = 0;
         try (PreparedStatement delete = connection.prepareStatement(
-                "delete from " + table + " where version = ? and script = ?")) {
+                "delete from " + table + " where version = ? and script in (?, ?)")) {
             for (LegacyRow row : LEGACY_SERVICE_HISTORY_ROWS) {
                 delete.setString(1, row.version());
                 delete.setString(2, row.script());
+                // Quarkus' Flyway records a script with its location ("db/platform/V0_1__...sql")
+                delete.setString(3, LEGACY_LOCATION + "/" + row.script());
                 removed += delete.executeUpdate();
             }
         }

@@ -102,6 +102,18 @@ class PlatformMigrationsTest {
     }
 
     @Test
+    void aDatabaseMigratedByQuarkusBeforeTheOwnHistoryPassesValidationToo() throws SQLException {
+        serviceFlyway("db/test-service", "db/test-legacy-platform").load().migrate();
+        // Quarkus' Flyway records each script with its location: that is what a local database of the old layout holds
+        execute("update flyway_schema_history set script = 'db/platform/' || script where version in ('0.1', '0.2')");
+
+        withPlatform(serviceFlyway("db/test-service")).load().migrate();
+
+        assertEquals(List.of("1"), versions("flyway_schema_history"));
+        assertEquals(List.of("0", "1", "2", "3"), versions("platform_schema_history"));
+    }
+
+    @Test
     void everyScriptOfTheLocationIsListed() throws IOException, URISyntaxException {
         Path location = Path.of(PlatformMigrations.class.getClassLoader().getResource(PlatformMigrations.LOCATION)
                 .toURI());
