@@ -16,7 +16,8 @@ while ! port_free "$port"; do port=$((port + 1)); done
 private=$(mktemp -d); chmod 700 "$private"
 checkout="$private/jobboard"
 mkdir -p "$checkout/.local"
-tar -C "$ROOT" -cf - dev deploy | tar -C "$checkout" -xf -
+# what ./dev stack start runs: the scripts and the two single-file stack helpers
+tar -C "$ROOT" -cf - dev deploy tools/src/main/java/org/jobboard/tools/stack | tar -C "$checkout" -xf -
 # the stack's Java libraries are read by root only: share them rather than fetch them again
 [ -d "$ROOT/.local/lib" ] && ln -s "$ROOT/.local/lib" "$checkout/.local/lib"
 outside="/var/tmp/jobboard-postgres-$(echo "$checkout" | md5sum | cut -c1-8)"
