@@ -153,7 +153,8 @@ stack_tool() {
 # --- the tools module (benchmarks, seed, import, drill load): built when stale, run from its jar and the class path
 # Maven resolved for it (the reactor's own modules as their target/ jars, so no install is needed).
 TOOLS_CLASSPATH_FILE="$ROOT/tools/target/runtime.classpath"
-tools_jar() { ls "$ROOT"/tools/target/tools-[0-9]*.jar 2>/dev/null | head -1; }
+# the tools jar, or nothing before the first build (no failure: callers run under pipefail)
+tools_jar() { ls "$ROOT"/tools/target/tools-[0-9]*.jar 2>/dev/null | head -1 || true; }
 tools_if_stale() {
   local jar; jar=$(tools_jar)
   if [ -n "${JOBBOARD_SKIP_BUILD:-}" ] && [ -n "$jar" ] && [ -f "$TOOLS_CLASSPATH_FILE" ]; then return 0; fi

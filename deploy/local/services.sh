@@ -29,7 +29,7 @@ build_if_stale() {
   local stale=0 service jar
   for service in "${SERVICES[@]}"; do
     jar=$(service_jar "$service")
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$service/src" "$ROOT/$service/pom.xml" "$ROOT"/platform/*/src "$ROOT"/platform/*/pom.xml "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$service/src" "$ROOT/$service/pom.xml" "$ROOT"/platform/*/src "$ROOT"/platform/*/pom.xml "$ROOT/platform/pom.xml" "$ROOT/contracts/src" "$ROOT/contracts/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
       stale=1
     fi
   done
