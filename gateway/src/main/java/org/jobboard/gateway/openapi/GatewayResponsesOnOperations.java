@@ -22,7 +22,8 @@ import static org.jobboard.gateway.openapi.Refs.HEADER_REF;
 import static org.jobboard.gateway.openapi.Refs.RESPONSE_REF;
 
 /**
- * What the gateway knows of every operation: who may call it (its AccessPolicy), and the errors the gateway, the
+ * What the gateway knows of every operation: who may call it (the gateway's AccessPolicy and the service's own role
+ * checks, which the service documents as the operation's security requirement), and the errors the gateway, the
  * platform's problem mappers and JAX-RS give whatever the operation: 400, 401, 403 where a role is needed, 404
  * where the path names a resource, 413 and 415 where a body is read, 429, 500, 502, 504. The errors a service
  * declares itself (409, 412, 422, 428, ...) keep its description and become problem+json too.
@@ -46,13 +47,17 @@ final class GatewayResponsesOnOperations implements DocumentTransform {
     }
 
     private void decorate(String path, String method, ObjectNode operation) {
-        boolean anonymous = access.anonymousAllowed(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)),
-                path.replaceAll("\\{[^}]+}", "x"));
+        Set<String> roles = ServiceRoles.of(operation);
+        // a token is optional only where both let a caller without one through: the gateway's route and the service
+        boolean anonymous = ServiceRoles.anonymousInService(operation)
+                && access.anonymousAllowed(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)),
+                        path.replaceAll("\\{[^}]+}", "x"));
         ArrayNode security = operation.putArray("security");
         if (anonymous) {
             security.addObject(); // a token is optional here
         }
         security.addObject().putArray("oauth2");
+        ServiceRoles.describe(operation, roles);
         ObjectNode responses = operation.with("responses");
         Set<Integer> statuses = new TreeSet<>(List.of(400, 401, 429, 500, 502, 504));
         if (!anonymous) {

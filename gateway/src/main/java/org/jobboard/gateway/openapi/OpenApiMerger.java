@@ -38,6 +38,7 @@ public final class OpenApiMerger {
                 new CopyRoutedServiceParts(documents, settings.routes()),
                 new PartialSchemasForMergePatch(),
                 new JsonNodeAsAnyValue(),
+                new InlineSingleAllOf(),
                 new RealmSecuritySchemes(settings.realmUrl()),
                 new ProblemComponents(),
                 new StateImplicitBounds(),

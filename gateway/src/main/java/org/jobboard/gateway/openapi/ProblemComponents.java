@@ -54,8 +54,7 @@ final class ProblemComponents implements DocumentTransform {
     private static ObjectNode problemSchema() {
         ObjectNode problem = JSON.createObjectNode();
         problem.put("type", "object");
-        problem.put("description", "RFC 9457 problem details. Other members may appear on some errors (e.g. "
-                + "existingApplicationId on a duplicate application).");
+        problem.put("description", "RFC 9457 problem details, with the extension members some errors carry.");
         problem.putArray("required").add("type").add("title").add("status").add("detail");
         ObjectNode properties = problem.putObject("properties");
         properties.putObject("type").put("type", "string").put("format", "uri").put("maxLength", 200)
@@ -71,6 +70,11 @@ final class ProblemComponents implements DocumentTransform {
         ObjectNode errors = properties.putObject("errors");
         errors.put("type", "array").put("maxItems", 200).put("description", "Validation failures, one per field");
         errors.putObject("items").put("$ref", SCHEMA_REF + "FieldError");
+        // the extension members some errors carry, so that clients read them typed
+        properties.putObject("existingApplicationId").put("type", "string").put("format", "uuid").put("maxLength", 36)
+                .put("description", "On 409 to an application: the caller's active application to the same posting");
+        properties.putObject("stage").put("type", "string").put("maxLength", 40)
+                .put("description", "On 409 to a pipeline move: the stage the application is in now");
         return problem;
     }
 }

@@ -2,7 +2,10 @@ package org.jobboard.gateway.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The Keycloak realm's OAuth2 and OpenID Connect schemes, in place of whatever the services declare. */
+/**
+ * The Keycloak realm's OAuth2 scheme, in place of whatever the services declare; its description names the realm's
+ * OpenID Connect discovery document (a second scheme for the same tokens would be one no operation needs).
+ */
 final class RealmSecuritySchemes implements DocumentTransform {
     private final String realmUrl;
 
@@ -18,7 +21,8 @@ final class RealmSecuritySchemes implements DocumentTransform {
         oauth2.put("description", "Keycloak realm jobboard: the authorization code flow with PKCE for front ends "
                 + "(client jobboard-web), client credentials for aggregators. Access tokens are JWTs (RS256, "
                 + "validated per RFC8725: algorithm, issuer, audience jobboard-api, expiry), valid for 5 minutes; "
-                + "front ends renew them with refresh tokens.");
+                + "front ends renew them with refresh tokens. OpenID Connect discovery: " + realmUrl
+                + "/.well-known/openid-configuration");
         ObjectNode flows = oauth2.putObject("flows");
         ObjectNode code = flows.putObject("authorizationCode");
         code.put("authorizationUrl", realmUrl + "/protocol/openid-connect/auth");
@@ -29,8 +33,5 @@ final class RealmSecuritySchemes implements DocumentTransform {
         clientCredentials.put("tokenUrl", realmUrl + "/protocol/openid-connect/token");
         clientCredentials.put("refreshUrl", realmUrl + "/protocol/openid-connect/token");
         clientCredentials.putObject("scopes");
-        securitySchemes.putObject("oidc").put("type", "openIdConnect")
-                .put("description", "The same realm through OpenID Connect discovery; JWT access tokens per RFC8725.")
-                .put("openIdConnectUrl", realmUrl + "/.well-known/openid-configuration");
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-import static org.jobboard.gateway.openapi.Refs.JSON;
-
 /**
  * States the bounds every value already has but the services' annotations do not spell out, so that clients and
  * fuzzers know them: integers their type's range, strings the size of what can reach a service (a query string
@@ -28,11 +26,10 @@ final class StateImplicitBounds implements DocumentTransform {
             return;
         }
         ObjectNode object = (ObjectNode) node;
-        if (object.has("$ref") && object.size() > 1) {
-            // a reference with siblings: keep the reference in allOf so the siblings (e.g. a description) stay valid
-            ObjectNode reference = JSON.createObjectNode().put("$ref", object.remove("$ref").asText());
+        if (object.has("$ref")) {
+            // OpenAPI 3.1 lets keywords (a description, say) stand beside a reference; a type there would restate,
+            // or contradict, the referenced schema's own
             object.remove("type");
-            object.putArray("allOf").add(reference);
             return;
         }
         boolean parameter = inParameter || object.has("in");

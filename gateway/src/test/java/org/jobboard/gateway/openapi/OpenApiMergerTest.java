@@ -185,4 +185,63 @@ class OpenApiMergerTest {
         assertEquals("null", properties.at("/posting/anyOf/1/type").asText());
         assertEquals("#/components/schemas/Posting", properties.at("/posting/anyOf/0/$ref").asText());
     }
+
+    @Test
+    void securityFollowsTheServicesOwnRoleChecksAsWellAsTheGatewaysRoutes() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        // the feeds route lets GETs through without a token, but the service requires a role for the change feed
+        documents.put("postings", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/feeds/changes":{"get":{"operationId":"changes","description":"Changes.",
+                    "security":[{"SecurityScheme":["aggregator","admin"]}],
+                    "responses":{"200":{"description":"ok"},"403":{"description":"Not Allowed"}}}},
+                  "/v1/feeds/jobs.xml":{"get":{"operationId":"xml","responses":{"200":{"description":"ok"}}}}},
+                 "components":{"securitySchemes":{"SecurityScheme":{"type":"openIdConnect","openIdConnectUrl":"http://x"}}}}
+                """));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
+
+        JsonNode changes = merged.at("/paths/~1v1~1feeds~1changes/get");
+        assertEquals(json.readTree("[{\"oauth2\":[]}]"), changes.get("security"), "a token is required");
+        assertEquals(json.readTree("[\"admin\",\"aggregator\"]"), changes.get("x-jobboard-roles"));
+        assertTrue(changes.path("description").asText().endsWith("Requires a token with the role admin or aggregator."));
+        assertEquals("#/components/responses/Forbidden", changes.at("/responses/403/$ref").asText());
+        JsonNode feed = merged.at("/paths/~1v1~1feeds~1jobs.xml/get");
+        assertEquals(2, feed.get("security").size(), "public: a token is optional");
+        assertFalse(feed.has("x-jobboard-roles"));
+        // the realm's scheme only: the services' schemes and an unused second one are gone
+        java.util.List<String> schemes = new java.util.ArrayList<>();
+        merged.at("/components/securitySchemes").fieldNames().forEachRemaining(schemes::add);
+        assertEquals(List.of("oauth2"), schemes);
+    }
+
+    @Test
+    void aCompositionOfOneSchemaBecomesThatSchema() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        documents.put("postings", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/postings/{id}":{"get":{"operationId":"get","responses":{"200":{"description":"ok",
+                    "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Posting"}}}}}}}},
+                 "components":{"schemas":{
+                   "Posting":{"type":"object","properties":{
+                     "salary":{"allOf":[{"$ref":"#/components/schemas/Salary"}],"description":"Pay"},
+                     "both":{"allOf":[{"$ref":"#/components/schemas/Salary"},{"required":["currency"]}]}}},
+                   "Salary":{"type":"object","properties":{"currency":{"type":"string","maxLength":3}}}}}}
+                """));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
+
+        JsonNode salary = merged.at("/components/schemas/Posting/properties/salary");
+        assertEquals("#/components/schemas/Salary", salary.path("$ref").asText());
+        assertEquals("Pay", salary.path("description").asText());
+        assertFalse(salary.has("allOf"));
+        assertEquals(2, merged.at("/components/schemas/Posting/properties/both/allOf").size(), "a real composition stays");
+    }
+
+    @Test
+    void theProblemSchemaNamesTheExtensionMembersErrorsCarry() throws Exception {
+        ObjectNode merged = OpenApiMerger.merge(Map.of("postings", doc("/v1/postings/{id}", "get", "Posting", "object")),
+                SETTINGS);
+        JsonNode properties = merged.at("/components/schemas/Problem/properties");
+        assertEquals("uuid", properties.at("/existingApplicationId/format").asText());
+        assertEquals("string", properties.at("/stage/type").asText());
+    }
 }
