@@ -42,9 +42,11 @@ class HiringEndToEndTest {
         String[] applicationId = { as("alice").contentType("application/json").body(application).post("/v1/applications")
                 .then().statusCode(201).extract().path("id") };
 
-        as("alice").get("/v1/applications/" + applicationId[0]).then().statusCode(200)
+        // candidates read theirs in their own space; the recruiters' view is not theirs
+        as("alice").get("/v1/me/applications/" + applicationId[0]).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"));
-        as("bob").get("/v1/applications/" + applicationId[0]).then().statusCode(404);
+        as("alice").get("/v1/applications/" + applicationId[0]).then().statusCode(403);
+        as("bob").get("/v1/me/applications/" + applicationId[0]).then().statusCode(404);
         as("ralph").get("/v1/applications/" + applicationId[0]).then().statusCode(404);
 
         for (String stage : new String[] { "SCREENING", "INTERVIEW" }) {
@@ -55,7 +57,7 @@ class HiringEndToEndTest {
                     .post("/v1/applications/" + applicationId[0] + "/transitions").then().statusCode(200)
                     .body("stage", equalTo(stage));
         }
-        as("alice").get("/v1/applications/" + applicationId[0]).then().statusCode(200)
+        as("alice").get("/v1/me/applications/" + applicationId[0]).then().statusCode(200)
                 .body("status", equalTo("INTERVIEWING"), "note", equalTo(null));
         as("alice").get("/v1/me/applications").then().statusCode(200)
                 .body("items.find { it.id == '" + applicationId[0] + "' }.status", equalTo("INTERVIEWING"));

@@ -16,6 +16,20 @@ public final class ApplicationExamples {
              "source": {"utmSource": "linkedin", "utmCampaign": "fall-hiring"}}
             """;
 
+    /** The same application with a small plain-text resume, base64-encoded (a PDF or DOCX travels the same way). */
+    public static final String APPLY_WITH_RESUME = """
+            {"postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",
+             "name": "Alice Candidate",
+             "email": "alice@example.com",
+             "phone": "+14155550123",
+             "answers": {"authorized": "YES"},
+             "coverLetter": "I have built Java services for eight years.",
+             "consent": {"privacyPolicyVersion": "2026-01", "marketing": false},
+             "source": {"utmSource": "linkedin", "utmCampaign": "fall-hiring"},
+             "resume": {"fileName": "alice-cv.txt",
+                        "content": "QWxpY2UgQ2FuZGlkYXRlClNlbmlvciBKYXZhIGRldmVsb3BlcjogZWlnaHQgeWVhcnMgb2Ygc2VydmljZXMgb24gUXVhcmt1cyBhbmQgS2Fma2EuCg=="}}
+            """;
+
     public static final String CANDIDATE_APPLICATION = """
             {"id": "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
              "postingId": "01a2206e-e027-759f-9c09-ec6468d522f6",

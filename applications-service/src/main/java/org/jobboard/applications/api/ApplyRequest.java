@@ -1,5 +1,6 @@
 package org.jobboard.applications.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * An application as a candidate submits it (plain JSON, or the {@code application} part of multipart/form-data).
- * Answers are keyed by question id; their values are checked against the posting's form (422 per question).
+ * Answers are keyed by question id; their values are checked against the posting's form (422 per question). The
+ * resume travels either as {@code resume} here (base64, for generated clients) or as the multipart file part, not both.
  */
 @Schema(name = "ApplicationInput")
 public record ApplyRequest(
@@ -26,7 +28,17 @@ public record ApplyRequest(
         @Size(max = 100) Map<String, JsonNode> answers,
         @Schema(pattern = "^[^\\u0000]*$") @Size(max = 10_000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String coverLetter,
         @NotNull @Valid Consent consent,
-        @Valid Source source) {
+        @Valid Source source,
+        @Schema(description = "Optional: the resume, base64-encoded (or, in multipart/form-data, the file part 'resume' "
+                + "instead; not both)")
+        // left out of the JSON the Idempotency-Key hashes when absent, so a request without it hashes as before
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid ResumeUpload resume) {
+
+    /** This application with the resume's bytes left out (they are compared by their SHA-256 instead). */
+    public ApplyRequest withoutResumeContent() {
+        return resume == null ? this : new ApplyRequest(postingId, name, email, phone, answers, coverLetter, consent,
+                source, resume.withoutContent());
+    }
 
     /** The privacy policy the candidate accepted (required) and whether they want marketing messages. */
     public record Consent(

@@ -26,7 +26,10 @@ public interface ApplicationsConfig {
 
     /** Request bodies, read on the event loop before a worker thread takes the request (RequestBodyReader). */
     interface Uploads {
-        /** Multipart applies whose body is being read or processed at once; beyond it 503 with Retry-After. */
+        /**
+         * Applies with a body (multipart, or JSON, which may carry a base64 resume) being read or processed at once;
+         * beyond it 503 with Retry-After.
+         */
         @WithDefault("16")
         int maxInFlight();
 

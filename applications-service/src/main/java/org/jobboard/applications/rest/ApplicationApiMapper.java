@@ -9,7 +9,6 @@ import org.jobboard.applications.api.TransitionRequest;
 import org.jobboard.applications.domain.Application;
 import org.jobboard.applications.mapping.CandidateTimeline;
 import org.jobboard.applications.service.ApplicationDetails;
-import org.jobboard.applications.service.ApplicationService;
 import org.jobboard.applications.service.ApplicationSubmission;
 import org.jobboard.applications.service.PersonalData;
 import org.jobboard.applications.service.StageMove;
@@ -42,14 +41,14 @@ final class ApplicationApiMapper {
         return new StageMove(request.to(), request.reason(), request.note());
     }
 
+    /** The file, for its candidate and its organization's recruiters alike. */
     static String resumeHref(Application a) {
         return "/v1/applications/" + a.id + "/resume";
     }
 
-    /** The view the caller's relation to the application gives: recruiter or candidate. */
-    static Object view(ApplicationService.Viewed viewed) {
-        return viewed.viewer() == ApplicationService.Viewer.RECRUITER ? recruiterView(viewed.details())
-                : candidateView(viewed.details());
+    /** Where a candidate reads their application (the candidate view). */
+    static String candidateHref(String id) {
+        return "/v1/me/applications/" + id;
     }
 
     static Page<CandidateApplicationView> candidatePage(Page<ApplicationDetails> page) {

@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.jobboard.applications.api.ApplicationExamples;
-import org.jobboard.applications.api.ApplyMultipart;
 import org.jobboard.applications.api.ApplyRequest;
 import org.jobboard.applications.api.CandidateApplicationView;
 import org.jobboard.applications.api.RecruiterApplicationPage;
@@ -90,65 +90,85 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: apply to a published posting",
-            description = "As JSON (no resume), or as multipart/form-data with part 'application' (the same JSON) "
-                    + "and optional part 'resume' (PDF, DOCX, DOC, RTF or TXT, at most 5 MB; the type is decided "
-                    + "from the content, a refused file is never stored). Answers are checked against the posting's "
-                    + "form; a knockout answer is accepted and rejected by the pipeline. With Idempotency-Key a "
-                    + "retry within 24 h returns the first response.")
+    @Operation(operationId = "applyToPosting", summary = "Candidates: apply to a published posting",
+            description = "As JSON, with an optional resume inside it (base64, for generated clients), or as "
+                    + "multipart/form-data with part 'application' (the same JSON) and optional file part 'resume' "
+                    + "(for browsers). A resume is PDF, DOCX, DOC, RTF or TXT, at most 5 MB; the type is decided from "
+                    + "the content, a refused file is never stored. Answers are checked against the posting's form; a "
+                    + "knockout answer is accepted and rejected by the pipeline. With Idempotency-Key a retry within "
+                    + "24 h returns the first response.")
+    // application/json first: generators that take one request media type take this one, which carries everything.
+    // The multipart schema is inline (no named component only it would use), so such a generator has no model to skip.
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplyRequest.class),
-                    examples = @ExampleObject(name = "Alice", value = ApplicationExamples.APPLY)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ApplyMultipart.class),
+                    examples = { @ExampleObject(name = "Alice, with a resume", value = ApplicationExamples.APPLY_WITH_RESUME),
+                            @ExampleObject(name = "Alice", value = ApplicationExamples.APPLY) }),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(type = SchemaType.OBJECT, requiredProperties = APPLICATION_PART,
+                            description = "The application as a JSON part and, optionally, the resume as a file part",
+                            properties = {
+                                    // by reference: an inline copy would be a model only the multipart body uses
+                                    @SchemaProperty(name = APPLICATION_PART, ref = "ApplicationInput",
+                                            description = "The application (JSON), without 'resume' when the file part is sent"),
+                                    @SchemaProperty(name = RESUME_PART, type = SchemaType.STRING, format = "binary",
+                                            maxLength = 5242880, description = "PDF, DOCX, DOC, RTF or TXT, at most 5 MB; "
+                                                    + "the type is decided from the content") }),
                     encoding = { @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON),
                             @Encoding(name = RESUME_PART, contentType = "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/msword, application/rtf, text/plain") },
                     examples = @ExampleObject(name = "Alice, without the file", value = "{\"application\": " + ApplicationExamples.APPLY + "}")) })
-    @APIResponse(responseCode = "201", description = "The application, in candidate terms; Location names it",
-            headers = { @Header(name = "Location", description = "The new application's URL",
+    @APIResponse(responseCode = "201", description = "The application, in candidate terms; Location names it "
+            + "(GET /v1/me/applications/{id})",
+            headers = { @Header(name = "Location", description = "The new application's URL, in the candidate's space",
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
                     @Header(name = "ETag", ref = "ETag") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
                     examples = @ExampleObject(name = "submitted", value = ApplicationExamples.CANDIDATE_APPLICATION)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (errors name each), or a malformed multipart body: "
-            + "no usable boundary, empty, without its closing delimiter, more than 20 parts, oversized part headers, "
-            + "unknown or repeated parts, a missing or invalid 'application' part, a 'resume' that is not a file")
+    @APIResponse(responseCode = "400", description = "Invalid fields (errors name each; resume.content that is not "
+            + "base64), a resume sent both inside the application and as the 'resume' part (errors name resume), or a "
+            + "malformed multipart body: no usable boundary, empty, without its closing delimiter, more than 20 parts, "
+            + "oversized part headers, unknown or repeated parts, a missing or invalid 'application' part, a 'resume' "
+            + "that is not a file")
     @APIResponse(responseCode = "408", description = "No byte of the body arrived for 30 s (a slow but steady upload is fine)")
-    @APIResponse(responseCode = "409", description = "Posting closed/expired, or an active application exists (existingApplicationId)")
+    @APIResponse(responseCode = "409", description = "Posting closed/expired (postingStatus), or an active application "
+            + "exists (existingApplicationId)")
     @APIResponse(responseCode = "503", description = "Too many uploads in progress; retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3600")))
-    @APIResponse(responseCode = "413", description = "The resume is larger than 5 MB, the application part larger than 256 KB, or the body larger than allowed")
+    @APIResponse(responseCode = "413", description = "The resume is larger than 5 MB, the application part larger than "
+            + "256 KB, or the body larger than allowed")
     @APIResponse(responseCode = "415", description = "The resume's content is not an accepted type, or the body is neither JSON nor multipart")
-    @APIResponse(responseCode = "422", description = "Unknown or external posting; answers not fitting the form (answers.<questionId>); the Idempotency-Key was used with another body")
+    @APIResponse(responseCode = "422", description = "Unknown or external posting; answers not fitting the form "
+            + "(answers.<questionId>); an empty resume; the Idempotency-Key was used with another body")
     public Response apply(@Valid @NotNull ApplyRequest request,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String key) {
-        return submit(request, null, key);
+        ApplyFormReader.ApplyForm apply = forms.of(request);
+        return submit(apply.application(), apply.resume(), key);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.CANDIDATE)
     @Operation(hidden = true) // documented with apply: one operation, two request media types
-    public Response applyWithResume(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
-                    mediaType = MediaType.MULTIPART_FORM_DATA,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ApplyMultipart.class)))
-            MultipartFormDataInput form,
+    public Response applyWithResume(MultipartFormDataInput form,
             @Parameter(description = "Replays the first response for 24 h") @HeaderParam(Idempotency.HEADER) String key) {
         ApplyFormReader.ApplyForm apply = forms.read(form);
         return submit(apply.application(), apply.resume(), key);
     }
 
-    /** What the Idempotency-Key compares: the application and the resume's digest. */
+    /**
+     * What the Idempotency-Key compares when a resume came: the application without the resume's bytes, and their
+     * SHA-256 (bytes by content, not by identity; and a 5 MB file is not serialized again to be hashed).
+     */
     record Fingerprint(ApplyRequest application, String resumeSha256) {
     }
 
     private Response submit(ApplyRequest request, ResumeInspector.InspectedResume resume, String key) {
-        Object fingerprint = resume == null ? request : new Fingerprint(request, resume.sha256());
+        Object fingerprint = resume == null ? request : new Fingerprint(request.withoutResumeContent(), resume.sha256());
         try {
             return idempotency.execute(caller.subject(), key, fingerprint, () -> {
                 ApplicationDetails details = submissions.submit(ApplicationApiMapper.submission(request), resume);
                 CandidateApplicationView created = ApplicationApiMapper.candidateView(details);
-                return Response.created(URI.create("/v1/applications/" + created.id()))
+                // the candidate reads it in their own space, in the terms of this response
+                return Response.created(URI.create(ApplicationApiMapper.candidateHref(created.id())))
                         .tag(Etags.of(created.version())).cacheControl(NO_STORE).entity(created).build();
             });
         } catch (DuplicateApplicationException e) {
@@ -161,7 +181,7 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Recruiters: applications to your organization's postings",
+    @Operation(operationId = "listApplications", summary = "Recruiters: applications to your organization's postings",
             description = "Newest first, optionally of one posting and one stage; cursor-paged with Link: rel=\"next\". "
                     + "Lists leave out the resume text and the history (read one application for them).")
     @APIResponse(responseCode = "200", description = "A page of applications, in recruiter terms",
@@ -185,26 +205,27 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CANDIDATE, Roles.RECRUITER })
-    @Operation(summary = "Read an application",
-            description = "Recruiters of its organization see the pipeline view (answers, resume text, history); its "
-                    + "candidate sees the candidate view; anyone else gets 404. Never cached (no-store).")
-    @APIResponse(responseCode = "200", description = "The application: RecruiterApplication for recruiters, "
-            + "CandidateApplication for its candidate", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
-                    RecruiterApplicationView.class, CandidateApplicationView.class }),
-                    examples = { @ExampleObject(name = "recruiter", value = ApplicationExamples.RECRUITER_APPLICATION),
-                            @ExampleObject(name = "candidate", value = ApplicationExamples.CANDIDATE_APPLICATION) }))
+    @RolesAllowed(Roles.RECRUITER)
+    @Operation(operationId = "getApplication", summary = "Recruiters: read an application",
+            description = "The pipeline view of an application to your organization's postings: stage, reject reason, "
+                    + "answers, the resume with its extracted text, the whole history. Candidates read theirs with "
+                    + "GET /v1/me/applications/{id}. Never cached (no-store).")
+    @APIResponse(responseCode = "200", description = "The application, in recruiter terms",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecruiterApplicationView.class),
+                    examples = @ExampleObject(name = "screening", value = ApplicationExamples.RECRUITER_APPLICATION)))
+    @APIResponse(responseCode = "404", description = "No application with this id to your organization's postings")
     public Response get(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
-        ApplicationService.Viewed viewed = service.get(id);
-        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        ApplicationDetails details = service.getForRecruiter(id);
+        return Response.ok(ApplicationApiMapper.recruiterView(details)).tag(Etags.of(details.version()))
+                .cacheControl(NO_STORE).build();
     }
 
     @GET
     @Path("/{id}/resume")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ Roles.CANDIDATE, Roles.RECRUITER })
-    @Operation(summary = "Download the resume file",
+    @Operation(operationId = "downloadResume", summary = "Download the resume file",
             description = "Its organization's recruiters and its candidate; as an attachment with the detected type, "
                     + "nosniff and a sandboxing Content-Security-Policy. 404 when the application has no resume.")
     @APIResponse(responseCode = "200", description = "The file",
@@ -218,6 +239,7 @@ public class ApplicationResource {
                     @Content(mediaType = "application/msword", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
                     @Content(mediaType = "application/rtf", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
                     @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)) })
+    @APIResponse(responseCode = "404", description = "No application with this id that you may see, or it has no resume")
     public Response resume(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         ApplicationService.ResumeFile file = service.resume(id);
         return Response.ok(file.content(), file.mediaType())
@@ -233,7 +255,7 @@ public class ApplicationResource {
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Recruiters: move an application through the pipeline",
+    @Operation(operationId = "transitionApplication", summary = "Recruiters: move an application through the pipeline",
             description = "One stage forward (APPLIED, SCREENING, INTERVIEW, OFFER, HIRED), or REJECTED with a reason; "
                     + "an optional internal note. If-Match is required. The candidate sees the new status in "
                     + "candidate terms, never the note or the reason.")
@@ -245,6 +267,7 @@ public class ApplicationResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecruiterApplicationView.class),
                     examples = @ExampleObject(name = "screening", value = ApplicationExamples.RECRUITER_APPLICATION)))
+    @APIResponse(responseCode = "404", description = "No application with this id to your organization's postings")
     @APIResponse(responseCode = "409", description = "Not a legal move from the current stage (stage names it)")
     @APIResponse(responseCode = "412", description = "The application changed since you read it")
     @APIResponse(responseCode = "422", description = "A rejection without a reason, or a reason without a rejection")
@@ -254,25 +277,28 @@ public class ApplicationResource {
                     + "412 when the application changed since", example = "\"0\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "\\S"))
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ApplicationService.Viewed viewed = pipeline.transition(id, ApplicationApiMapper.move(request), ifMatch);
-        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        ApplicationDetails details = pipeline.transition(id, ApplicationApiMapper.move(request), ifMatch);
+        return Response.ok(ApplicationApiMapper.recruiterView(details)).tag(Etags.of(details.version()))
+                .cacheControl(NO_STORE).build();
     }
 
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: withdraw your open application",
+    @Operation(operationId = "withdrawApplication", summary = "Candidates: withdraw your open application",
             description = "The application leaves the pipeline for good. If-Match is optional; when sent it must match.")
     @APIResponse(responseCode = "200", description = "The withdrawn application, in candidate terms",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
                     examples = @ExampleObject(name = "withdrawn", value = ApplicationExamples.WITHDRAWN)))
+    @APIResponse(responseCode = "404", description = "No application of yours with this id")
     @APIResponse(responseCode = "409", description = "The application is no longer open (hired, not selected or withdrawn)")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response withdraw(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
             @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ApplicationService.Viewed viewed = pipeline.withdraw(id, ifMatch);
-        return Response.ok(ApplicationApiMapper.view(viewed)).tag(Etags.of(viewed.version())).cacheControl(NO_STORE).build();
+        ApplicationDetails details = pipeline.withdraw(id, ifMatch);
+        return Response.ok(ApplicationApiMapper.candidateView(details)).tag(Etags.of(details.version()))
+                .cacheControl(NO_STORE).build();
     }
 
     private static Stage stage(String value) {

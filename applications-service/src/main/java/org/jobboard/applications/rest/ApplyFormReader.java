@@ -28,8 +28,9 @@ import java.util.Set;
  * validated like a JSON apply), and the optional file part {@code resume}, inspected (type from the content, size)
  * before any transaction so that a refused file is never stored. The body's shape was already checked while it
  * arrived ({@link MultipartShape}, in {@link RequestBodyReader}); what is left here is about the parts' meaning:
- * unknown or repeated parts, a missing or invalid application, a resume that is not a file. Each is a 400 naming the
- * part (or the JSON field inside the application).
+ * unknown or repeated parts, a missing or invalid application, a resume that is not a file, a resume sent both as the
+ * file part and inside the application. Each is a 400 naming the part (or the JSON field inside the application).
+ * A JSON apply's base64 resume is inspected here too ({@link #of}), with the same checks.
  */
 @ApplicationScoped
 public class ApplyFormReader {
@@ -60,7 +61,20 @@ public class ApplyFormReader {
         }
         ApplyRequest application = application(single(parts, APPLICATION_PART));
         FormValue resume = single(parts, RESUME_PART);
-        return new ApplyForm(application, resume == null ? null : inspect(resume));
+        if (resume == null) {
+            return of(application);
+        }
+        if (application.resume() != null) {
+            throw ApiException.badParameter(RESUME_PART, "sent twice: as the 'resume' part and inside the application; "
+                    + "send it once");
+        }
+        return new ApplyForm(application, inspect(resume));
+    }
+
+    /** A JSON apply (or an application part carrying its resume as base64): the decoded resume, inspected. */
+    public ApplyForm of(ApplyRequest application) {
+        return new ApplyForm(application,
+                application.resume() == null ? null : inspector.inspect(application.resume().content()));
     }
 
     private static FormValue single(Map<String, Collection<FormValue>> parts, String name) {

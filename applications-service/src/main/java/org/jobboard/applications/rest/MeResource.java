@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -22,14 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.applications.api.ApplicationExamples;
 import org.jobboard.applications.api.CandidateApplicationPage;
+import org.jobboard.applications.api.CandidateApplicationView;
 import org.jobboard.applications.api.PersonalDataExport;
+import org.jobboard.applications.service.ApplicationDetails;
 import org.jobboard.applications.service.ApplicationService;
 import org.jobboard.applications.service.PrivacyService;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.PageResponses;
+import org.jobboard.platform.rest.Etags;
 import org.jobboard.platform.security.Roles;
 
-/** The candidate's own space: their applications, a copy of their data, and erasure. */
+/** The candidate's own space: their applications (in candidate terms), a copy of their data, and erasure. */
 @Path("/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
@@ -46,7 +50,7 @@ public class MeResource {
     @GET
     @Path("/applications")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: your applications and where they stand",
+    @Operation(operationId = "listMyApplications", summary = "Candidates: your applications and where they stand",
             description = "Newest first, in candidate terms (SUBMITTED, IN_REVIEW, ...); cursor-paged with "
                     + "Link: rel=\"next\". Never cached (no-store).")
     @APIResponse(responseCode = "200", description = "A page of your applications",
@@ -61,9 +65,27 @@ public class MeResource {
     }
 
     @GET
+    @Path("/applications/{id}")
+    @RolesAllowed(Roles.CANDIDATE)
+    @Operation(operationId = "getMyApplication", summary = "Candidates: read one of your applications",
+            description = "In candidate terms: the status (SUBMITTED, IN_REVIEW, ...) and its history, never reject "
+                    + "reasons, notes or who moved it. Only your own: any other id is 404. Never cached (no-store).")
+    @APIResponse(responseCode = "200", description = "Your application, in candidate terms",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateApplicationView.class),
+                    examples = @ExampleObject(name = "submitted", value = ApplicationExamples.CANDIDATE_APPLICATION)))
+    @APIResponse(responseCode = "404", description = "No application of yours with this id")
+    public Response getOwn(@Parameter(description = "The application's id", example = "01a2206f-4360-7cdd-b8da-0faab1f5f6f3",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
+        ApplicationDetails details = applications.getOwn(id);
+        return Response.ok(ApplicationApiMapper.candidateView(details)).tag(Etags.of(details.version()))
+                .cacheControl(ApplicationResource.NO_STORE).build();
+    }
+
+    @GET
     @Path("/data")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: export your personal data",
+    @Operation(operationId = "exportMyData", summary = "Candidates: export your personal data",
             description = "Everything this service stores about you (GDPR access and portability), as a JSON "
                     + "attachment; files as links. Never cached (no-store).")
     @APIResponse(responseCode = "200", description = "Your data",
@@ -79,7 +101,7 @@ public class MeResource {
 
     @DELETE
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Candidates: erase your personal data",
+    @Operation(operationId = "eraseMyData", summary = "Candidates: erase your personal data",
             description = "Erases your personal data here (open applications are withdrawn; the pipeline history "
                     + "stays without personal data) and asks the other services to erase theirs. No body.")
     @APIResponse(responseCode = "204", description = "Erased here; erasure requested from the other services")

@@ -16,9 +16,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jobboard.applications.api.ResumeUpload;
 import org.jobboard.applications.config.ApplicationsConfig;
 import org.jobboard.platform.problem.ApiException;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,12 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>a body that makes no progress for {@code jobboard.applications.uploads.no-progress-timeout} is answered 408 (a
  * slow but steady upload is never cut off: only silence counts);</li>
- * <li>multipart applies are admitted up to {@code jobboard.applications.uploads.max-in-flight} at once (each holds its
- * body in memory until it is answered); beyond that 503 with Retry-After, before the body is read;</li>
+ * <li>applies with a body, multipart or JSON (which may carry a base64 resume), are admitted up to
+ * {@code jobboard.applications.uploads.max-in-flight} at once (each holds its body in memory until it is answered);
+ * beyond that 503 with Retry-After, before the body is read;</li>
  * <li>a multipart apply's shape is checked as it arrives ({@link MultipartShape}): a malformed body is a 400 naming the
  * problem, at once;</li>
- * <li>a body larger than any valid request of its kind (a multipart apply: the largest resume, the largest
- * application part and room for headers; any other body: the largest application part) is a 413.</li>
+ * <li>a body larger than any valid request of its kind is a 413: a multipart apply, the largest resume, the largest
+ * application part and room for part headers; a JSON apply, the largest application part, the base64 of the largest
+ * resume and room for the resume's name; any other body, the largest application part.</li>
  * </ul>
  * Quarkus REST then reads the body from memory (RoutingContext#body), without waiting on the network.
  */
@@ -45,6 +49,8 @@ public class RequestBodyReader {
     static final String APPLY_PATH = "/v1/applications";
     /** Room for the boundaries and part headers of a multipart apply, besides its two parts. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** Room in a JSON apply for the resume object around its base64 content (its file name, JSON-escaped: 6 x 255). */
+    private static final long JSON_RESUME_OVERHEAD = 4 * 1024;
     private static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
@@ -67,14 +73,14 @@ public class RequestBodyReader {
 
     void routes(@Observes Router router) {
         Gauge.builder("jobboard.uploads.in.flight", uploadsInFlight, AtomicInteger::get)
-                .description("multipart applies being read or processed (503 beyond uploads.max-in-flight)")
+                .description("applies (multipart or JSON) being read or processed (503 beyond uploads.max-in-flight)")
                 .register(metrics);
         // after authentication (a refused token never gets this far), before Quarkus' body handling and the
         // platform's small-body pre-read (which leaves an already read body alone)
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::handle);
     }
 
-    /** Multipart applies being read or processed now (also the gauge jobboard.uploads.in.flight). */
+    /** Applies with a body (multipart or JSON) being read or processed now (also the gauge jobboard.uploads.in.flight). */
     public int uploadsInFlight() {
         return uploadsInFlight.get();
     }
@@ -95,8 +101,10 @@ public class RequestBodyReader {
             ctx.next();
             return;
         }
-        if (isMultipartApply(request)) {
+        if (isApply(request) && isMultipart(request)) {
             readMultipartApply(ctx);
+        } else if (isApply(request) && isJson(request) && !request.isEnded() && hasBody(request)) {
+            readJsonApply(ctx);
         } else if (!request.isEnded() && hasBody(request)) {
             new BodyRead(ctx, maxJsonBody.asLongValue(), null, null).start();
         } else {
@@ -114,14 +122,40 @@ public class RequestBodyReader {
             refuse(ctx, e, !request.isEnded());
             return;
         }
+        Runnable release = admit(ctx);
+        if (release != null) {
+            long limit = config.resume().maxSize().asLongValue() + maxJsonBody.asLongValue() + MULTIPART_OVERHEAD;
+            new BodyRead(ctx, limit, shape, release).start();
+        }
+    }
+
+    /** A JSON apply may carry its resume, base64-encoded: a larger body than any other JSON, under the same cap. */
+    private void readJsonApply(RoutingContext ctx) {
+        Runnable release = admit(ctx);
+        if (release != null) {
+            new BodyRead(ctx, jsonApplyLimit(), null, release).start();
+        }
+    }
+
+    /** The largest valid JSON apply: the largest application, the base64 of the largest resume, and room around it. */
+    long jsonApplyLimit() {
+        return maxJsonBody.asLongValue() + ResumeUpload.base64Length(config.resume().maxSize().asLongValue())
+                + JSON_RESUME_OVERHEAD;
+    }
+
+    /**
+     * Takes an upload slot, held until the request is answered (its body stays in memory until then), and returns
+     * what frees it; or answers 503 with Retry-After, from the headers, and returns null.
+     */
+    private Runnable admit(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
         if (uploadsInFlight.incrementAndGet() > config.uploads().maxInFlight()) {
             uploadsInFlight.decrementAndGet();
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
             refuse(ctx, new ApiException(503, "busy", "Service busy", "too many uploads in progress; retry in "
                     + RETRY_AFTER_SECONDS + " s", null, null), !request.isEnded());
-            return;
+            return null;
         }
-        // the slot is held until the request is answered: its body stays in memory until then
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
@@ -129,14 +163,22 @@ public class RequestBodyReader {
             }
         };
         ctx.addEndHandler(done -> release.run());
-        long limit = config.resume().maxSize().asLongValue() + maxJsonBody.asLongValue() + MULTIPART_OVERHEAD;
-        new BodyRead(ctx, limit, shape, release).start();
+        return release;
     }
 
-    private static boolean isMultipartApply(HttpServerRequest request) {
+    private static boolean isApply(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && APPLY_PATH.equals(request.path());
+    }
+
+    private static boolean isMultipart(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return request.method() == HttpMethod.POST && APPLY_PATH.equals(request.path()) && type != null
-                && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return type != null && type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** application/json, with or without parameters: what the apply endpoint consumes (anything else is a 415 there). */
+    private static boolean isJson(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     private static boolean hasBody(HttpServerRequest request) {

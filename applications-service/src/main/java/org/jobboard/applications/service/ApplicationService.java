@@ -22,11 +22,13 @@ import org.jobboard.platform.security.Roles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reading applications, always scoped to the caller: candidates see their own, recruiters their organization's
- * postings'. Anything else is "not found", whether it exists or not (no probing across candidates or organizations).
+ * Reading applications, always scoped to the caller from the token: candidates see their own (in candidate terms),
+ * recruiters their organization's postings' (in recruiter terms), each through their own methods. Anything else is
+ * "not found", whether it exists or not (no probing across candidates or organizations).
  */
 @ApplicationScoped
 @Transactional
@@ -52,19 +54,6 @@ public class ApplicationService {
     @Inject
     CursorCodec cursors;
 
-    /** How the caller relates to an application they may see. */
-    public enum Viewer { CANDIDATE, RECRUITER }
-
-    public record Visible(Application application, Viewer viewer) {
-    }
-
-    /** An application and how the caller sees it (recruiter of its organization, or its candidate). */
-    public record Viewed(ApplicationDetails details, Viewer viewer) {
-        public long version() {
-            return details.version();
-        }
-    }
-
     public record ResumeFile(String mediaType, String fileName, byte[] content) {
     }
 
@@ -87,20 +76,38 @@ public class ApplicationService {
         return page(scope, stage, "org|" + organizationId + "|" + postingId + "|" + stage, cursor, limit);
     }
 
-    /** One application: the recruiter view to its organization's recruiters, the candidate view to its candidate. */
+    /**
+     * One application of the caller's organization, for its recruiters (GET /v1/applications/{id}); 404 for any other
+     * application, whether it exists or not.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Viewed get(String id) {
-        Visible visible = visible(id);
-        Application a = visible.application();
+    public ApplicationDetails getForRecruiter(String id) {
+        return details(find(id).filter(this::recruiterSees).orElseThrow(() -> ApiException.notFound("application " + id)),
+                true);
+    }
+
+    /**
+     * One of the caller's own applications, for its candidate (GET /v1/me/applications/{id}): the caller is the token's
+     * subject; 404 for anyone else's application, whether it exists or not.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApplicationDetails getOwn(String id) {
+        // the candidate's view never shows the extracted text: it is not read
+        return details(find(id).filter(this::candidateOwns).orElseThrow(() -> ApiException.notFound("application " + id)),
+                false);
+    }
+
+    /** With everything a single view shows: the posting's title, the resume (with its text), the whole history. */
+    private ApplicationDetails details(Application a, boolean withResumeText) {
         String title = postings.findByIdOptional(a.postingId).map(p -> p.title).orElse(null);
         Resume resume = resumes.findById(a.id);
-        return new Viewed(new ApplicationDetails(a, title, ApplicationDetails.ResumeFacts.of(resume, true),
-                transitions.historyOf(a.id)), visible.viewer());
+        return new ApplicationDetails(a, title, ApplicationDetails.ResumeFacts.of(resume, withResumeText),
+                transitions.historyOf(a.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResumeFile resume(String id) {
-        Application a = visible(id).application();
+        Application a = visible(id);
         Resume resume = resumes.findByIdOptional(a.id)
                 .orElseThrow(() -> ApiException.notFound("a resume of application " + id));
         FileStorage.StoredFile file = files.load(resume.storageKey)
@@ -109,27 +116,28 @@ public class ApplicationService {
                 file.content());
     }
 
-    /** Loads an application the caller may see, or 404: the same answer for "absent" and "not yours". */
-    public Visible visible(String id) {
-        Application a = Ids.parse(id).flatMap(applications::findByIdOptional)
+    /**
+     * Loads an application the caller may see (its candidate, or a recruiter of its organization), or 404: the same
+     * answer for "absent" and "not yours".
+     */
+    private Application visible(String id) {
+        return find(id).filter(a -> recruiterSees(a) || candidateOwns(a))
                 .orElseThrow(() -> ApiException.notFound("application " + id));
-        Viewer viewer = viewerOf(a);
-        if (viewer == null) {
-            throw ApiException.notFound("application " + id);
-        }
-        return new Visible(a, viewer);
     }
 
-    /** A recruiter of the application's organization sees the recruiter view, even if the token also says candidate. */
-    Viewer viewerOf(Application a) {
-        if (caller.hasRole(Roles.RECRUITER)
-                && caller.organizationId().flatMap(Ids::parse).map(a.organizationId::equals).orElse(false)) {
-            return Viewer.RECRUITER;
-        }
-        if (caller.hasRole(Roles.CANDIDATE) && caller.subject().equals(a.candidateSubject)) {
-            return Viewer.CANDIDATE;
-        }
-        return null;
+    private Optional<Application> find(String id) {
+        return Ids.parse(id).flatMap(applications::findByIdOptional);
+    }
+
+    /** The caller is a recruiter of the application's organization (from the token). */
+    boolean recruiterSees(Application a) {
+        return caller.hasRole(Roles.RECRUITER)
+                && caller.organizationId().flatMap(Ids::parse).map(a.organizationId::equals).orElse(false);
+    }
+
+    /** The caller is the application's candidate (the token's subject). */
+    boolean candidateOwns(Application a) {
+        return caller.hasRole(Roles.CANDIDATE) && caller.subject().equals(a.candidateSubject);
     }
 
     /** A page of the scope's applications, newest first, without their histories. */

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Moves applications through the pipeline. Recruiters: APPLIED -> SCREENING -> INTERVIEW -> OFFER -> HIRED, or any
@@ -53,8 +54,9 @@ public class PipelineService {
     @Inject
     Clock clock;
 
-    public ApplicationService.Viewed transition(String id, StageMove request, String ifMatch) {
-        Application a = lockVisible(id, ApplicationService.Viewer.RECRUITER);
+    /** @return the application after the move, as its recruiters see it */
+    public ApplicationDetails transition(String id, StageMove request, String ifMatch) {
+        Application a = lock(id, reader::recruiterSees);
         IfMatch.requireMatch(ifMatch, a.version);
         Stage from = a.stage;
         Stage to = request.to();
@@ -78,12 +80,16 @@ public class PipelineService {
                 caller.subject(), now));
         em.flush(); // the new version, for the event and the ETag
         events.stageChanged(a, from);
-        return reader.get(id);
+        return reader.getForRecruiter(id);
     }
 
-    /** The candidate's own decision; If-Match is optional (checked when sent). */
-    public ApplicationService.Viewed withdraw(String id, String ifMatch) {
-        Application a = lockVisible(id, ApplicationService.Viewer.CANDIDATE);
+    /**
+     * The candidate's own decision; If-Match is optional (checked when sent).
+     *
+     * @return the withdrawn application, as its candidate sees it
+     */
+    public ApplicationDetails withdraw(String id, String ifMatch) {
+        Application a = lock(id, reader::candidateOwns);
         IfMatch.checkMatch(ifMatch, a.version);
         Stage from = a.stage;
         if (!from.isOpen()) {
@@ -91,7 +97,7 @@ public class PipelineService {
                     + " and can no longer be withdrawn", Map.of("status", from.candidateStatus().name()));
         }
         withdrawLocked(a, ActorRole.CANDIDATE, caller.subject(), clock.instant());
-        return reader.get(id);
+        return reader.getOwn(id);
     }
 
     /** Withdraws an open application already locked by the caller's transaction (candidate, or their erasure). */
@@ -107,10 +113,10 @@ public class PipelineService {
     }
 
     /** Locks the row first, so concurrent moves serialize and If-Match compares against the committed version. */
-    private Application lockVisible(String id, ApplicationService.Viewer required) {
+    private Application lock(String id, Predicate<Application> mayAct) {
         Application a = Ids.parse(id).map(uuid -> applications.findById(uuid, LockModeType.PESSIMISTIC_WRITE))
                 .orElse(null);
-        if (a == null || reader.viewerOf(a) != required) {
+        if (a == null || !mayAct.test(a)) {
             throw ApiException.notFound("application " + id);
         }
         return a;

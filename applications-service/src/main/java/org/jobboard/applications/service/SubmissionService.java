@@ -1,5 +1,8 @@
 package org.jobboard.applications.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -101,7 +104,7 @@ public class SubmissionService {
         a.name = request.name().strip();
         a.email = request.email().strip();
         a.phone = request.phone();
-        a.answers = answers.answers();
+        a.answers = asStored(answers.answers());
         a.coverLetter = request.coverLetter() == null || request.coverLetter().isBlank() ? null : request.coverLetter();
         a.consent = consent(request, now);
         a.source = source(request.source());
@@ -201,6 +204,24 @@ public class SubmissionService {
                     List.of(new FieldError("postingId", "takes applications on the employer's site, not here")));
         }
         return posting;
+    }
+
+    /** A plain mapper, like the one Hibernate stores JSON columns with. */
+    private static final ObjectMapper JSON_COLUMN = new ObjectMapper();
+
+    /**
+     * The answers as the JSON column gives them back (a number answer, a BigDecimal in the form's terms, comes back an
+     * Integer, Long or Double). Hibernate compares a JSON column with its copy made through JSON: left a BigDecimal,
+     * the new application would be dirty at every flush and its version would move past the ETag the 201 shows.
+     */
+    static Map<String, Object> asStored(Map<String, Object> answers) {
+        try {
+            return JSON_COLUMN.readValue(JSON_COLUMN.writeValueAsString(answers),
+                    new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> consent(ApplicationSubmission request, Instant now) {

@@ -11,6 +11,7 @@ import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Documents;
 import org.jobboard.applications.support.Fixtures;
 import org.jobboard.applications.support.MutableClock;
+import org.jobboard.applications.support.RawHttp;
 import org.jobboard.contracts.Topics;
 import org.jobboard.platform.ids.Ids;
 import org.jobboard.platform.testing.StackTestResource;
@@ -58,7 +59,7 @@ class ApplyTest {
         String alice = Fixtures.newCandidate("alice");
         ExtractableResponse<Response> created = Fixtures.applyJson(alice, Fixtures.application(posting))
                 .statusCode(201).contentType(ContentType.JSON)
-                .header("Location", containsString("/v1/applications/"))
+                .header("Location", containsString("/v1/me/applications/"))
                 .header("ETag", notNullValue())
                 .body("status", equalTo("SUBMITTED"))
                 .body("postingId", equalTo(posting))
@@ -68,6 +69,13 @@ class ApplyTest {
                 .body("stage", nullValue())
                 .extract();
         String id = created.path("id");
+        // Location names the candidate's own view of it, which answers what the 201 did
+        assertTrue(created.header("Location").endsWith("/v1/me/applications/" + id), created.header("Location"));
+        given().auth().oauth2(alice).get(created.header("Location")).then().statusCode(200)
+                .header("ETag", equalTo(created.header("ETag")))
+                .header("Cache-Control", containsString("no-store")).header("Cache-Control", containsString("private"))
+                .body("id", equalTo(id)).body("status", equalTo("SUBMITTED")).body("stage", nullValue())
+                .body("statusHistory.status", equalTo(List.of("SUBMITTED")));
         given().auth().oauth2(alice).get("/v1/me/applications").then().statusCode(200)
                 .body("items.id", hasItem(id));
         given().auth().oauth2(TestTokens.recruiter("rita", organization)).get("/v1/applications/" + id).then()
@@ -104,7 +112,7 @@ class ApplyTest {
                 .body("items[0].resume.extractionStatus", equalTo("DONE"))
                 .body("items[0].resume.text", nullValue());
         // the candidate never sees it
-        given().auth().oauth2(alice).get("/v1/applications/" + id).then().statusCode(200)
+        Fixtures.own(alice, id).statusCode(200)
                 .body("resume.text", nullValue()).body("resume.extractionStatus", nullValue());
         byte[] downloaded = given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
                 .statusCode(200).contentType(PDF)
@@ -456,6 +464,174 @@ class ApplyTest {
         // without the key, a second submit is a duplicate
         Fixtures.applyJson(lena, Fixtures.application(posting)).statusCode(409)
                 .body("existingApplicationId", equalTo(first));
+        assertEquals(1, Db.count("select count(*) from application where posting_id = ?::uuid", posting));
+        assertEquals(1, Db.count("select count(*) from resume r join application a on a.id = r.application_id "
+                + "where a.posting_id = ?::uuid", posting));
+    }
+
+    /** What a client generated from the OpenAPI document sends: the resume base64-encoded inside the JSON apply. */
+    @Test
+    void aJsonApplyCarriesItsResumeBase64EncodedAndRecruitersDownloadIt() {
+        String organization = Ids.newId();
+        String posting = Fixtures.publishedPosting(organization);
+        String alice = Fixtures.newCandidate("alice");
+        byte[] pdf = Documents.pdf("Base64 travels well: twelve years of Java at Globex");
+        // the name says nothing about the type: the content decides
+        String id = Fixtures.applyJsonWithResume(alice, posting, "Alice CV (2026).bin", pdf).statusCode(201)
+                .body("status", equalTo("SUBMITTED"))
+                .body("resume.mediaType", equalTo(PDF)).body("resume.sizeBytes", equalTo(pdf.length))
+                .body("resume.text", nullValue())
+                .extract().path("id");
+        String rita = TestTokens.recruiter("rita", organization);
+        Fixtures.awaitTextExtraction(rita, id).body("resume.extractionStatus", equalTo("DONE"))
+                .body("resume.text", containsString("Base64 travels well: twelve years of Java at Globex"));
+        byte[] downloaded = given().auth().oauth2(rita).get("/v1/applications/" + id + "/resume").then()
+                .statusCode(200).contentType(PDF)
+                .header("Content-Disposition", equalTo("attachment; filename=\"resume-" + id + ".pdf\""))
+                .extract().asByteArray();
+        assertArrayEquals(pdf, downloaded);
+        Fixtures.own(alice, id).statusCode(200).body("resume.mediaType", equalTo(PDF))
+                .body("resume.href", equalTo("/v1/applications/" + id + "/resume")).body("resume.text", nullValue());
+    }
+
+    /** The decoded bytes go through the same checks as an uploaded file, and a refused one is never stored. */
+    @Test
+    void aJsonResumeIsCheckedLikeAnUploadedFile() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String carol = Fixtures.newCandidate("carol");
+        long files = Db.count("select count(*) from stored_file");
+        Fixtures.applyJsonWithResume(carol, posting, "resume.pdf", Documents.png()).statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("image/png"));
+        byte[] tooBig = Documents.pdf("Too long a resume", 5 * 1024 * 1024 + 1);
+        Fixtures.applyJsonWithResume(carol, posting, "cv.pdf", tooBig).statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("5 MB"));
+        Fixtures.applyJsonWithResume(carol, posting, "cv.txt", new byte[0]).statusCode(422)
+                .body("errors[0].field", equalTo("resume"));
+        assertNothingStoredFor(carol, posting);
+        assertEquals(files, Db.count("select count(*) from stored_file"));
+        // the largest resume fits in the largest JSON apply
+        byte[] largest = java.util.Arrays.copyOf(Documents.pdf("Just fits", 5 * 1024 * 1024), 5 * 1024 * 1024);
+        Fixtures.applyJsonWithResume(carol, posting, "cv.pdf", largest).statusCode(201)
+                .body("resume.sizeBytes", equalTo(5 * 1024 * 1024)).body("resume.mediaType", equalTo(PDF));
+    }
+
+    @jakarta.inject.Inject
+    RequestBodyReader bodies;
+
+    /** A JSON apply may be as large as the largest application with the base64 of the largest resume; no larger. */
+    @Test
+    void aJsonApplyLargerThanAnyValidOneIs413() throws Exception {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String erin = Fixtures.newCandidate("erin");
+        long limit = bodies.jsonApplyLimit();
+        // from the configuration: the application part (256 KB) plus the base64 of a 5 MB resume
+        assertTrue(limit >= 256 * 1024 + 4 * ((5 * 1024 * 1024 + 2) / 3), "limit " + limit);
+        assertTrue(limit < 16 * 1024 * 1024, "below the HTTP body ceiling: " + limit);
+
+        // declared: refused from the headers, before the body is sent
+        RawHttp.Answer declared;
+        try (RawHttp http = RawHttp.connect(10_000)) {
+            http.write(RawHttp.postHead("/v1/applications", erin, "application/json", limit + 1)
+                    .replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            declared = http.readAnswer();
+        }
+        assertEquals(413, declared.status(), declared.toString());
+        assertTrue(declared.headers().get("content-type").startsWith("application/problem+json"), declared.toString());
+        assertEquals(413, io.restassured.path.json.JsonPath.from(declared.body()).getInt("status"));
+
+        // streamed without a length: cut off once it passes the limit (one byte over, so the rest is drained, not reset)
+        byte[] start = ("{\"postingId\":\"" + posting + "\",\"resume\":{\"fileName\":\"cv.pdf\",\"content\":\"")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] filler = new byte[64 * 1024];
+        java.util.Arrays.fill(filler, (byte) 'A');
+        RawHttp.Answer streamed;
+        try (RawHttp http = RawHttp.connect(10_000)) {
+            http.write((RawHttp.postHead("/v1/applications", erin, "application/json", -1)
+                    .replace("\r\n\r\n", "\r\nTransfer-Encoding: chunked\r\n\r\n")).getBytes(StandardCharsets.US_ASCII));
+            http.writeChunk(start, start.length);
+            for (long left = limit + 1 - start.length; left > 0; left -= filler.length) {
+                http.writeChunk(filler, (int) Math.min(left, filler.length));
+            }
+            http.endChunks();
+            streamed = http.readAnswer();
+        }
+        assertEquals(413, streamed.status(), streamed.toString());
+        assertTrue(streamed.headers().get("content-type").startsWith("application/problem+json"), streamed.toString());
+        assertNothingStoredFor(erin, posting);
+
+        // every other JSON body keeps the smaller limit of an application without a resume
+        String recruiter = TestTokens.recruiter("rita", Ids.newId());
+        try (RawHttp http = RawHttp.connect(10_000)) {
+            http.write(RawHttp.postHead("/v1/applications/" + Ids.newId() + "/transitions", recruiter,
+                    "application/json", 256 * 1024 + 1).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Answer other = http.readAnswer();
+            assertEquals(413, other.status(), other.toString());
+        }
+    }
+
+    @Test
+    void aResumeThatIsNotBase64OrWithoutAUsableNameIs400NamingTheField() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String gina = Fixtures.newCandidate("gina");
+        String application = Fixtures.application(posting);
+        for (String content : List.of("\"not base64!\"", "\"%%%%\"", "\"QUJD-_\"", "12345", "[37,80,68,70]",
+                "{\"bytes\":\"QUJD\"}", "true", "null")) {
+            Fixtures.applyJson(gina, application.replaceFirst("\\{", "{\"resume\":{\"fileName\":\"cv.txt\",\"content\":"
+                            + java.util.regex.Matcher.quoteReplacement(content) + "},"))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("resume.content"));
+        }
+        Fixtures.applyJson(gina, application.replaceFirst("\\{", "{\"resume\":{\"fileName\":\"cv.txt\"},"))
+                .statusCode(400).body("errors[0].field", equalTo("resume.content"));
+        byte[] text = "Plain resume".getBytes(StandardCharsets.UTF_8);
+        for (String fileName : List.of("../cv.txt", "C:\\\\cv.txt", "", "cv\\u0007.txt", "x".repeat(256))) {
+            Fixtures.applyJson(gina, Fixtures.withResume(application, fileName, text))
+                    .statusCode(400).body("errors[0].field", equalTo("resume.fileName"));
+        }
+        Fixtures.applyJson(gina, application.replaceFirst("\\{", "{\"resume\":{\"content\":\"QUJD\"},"))
+                .statusCode(400).body("errors[0].field", equalTo("resume.fileName"));
+        Fixtures.applyJson(gina, application.replaceFirst("\\{", "{\"resume\":\"QUJD\","))
+                .statusCode(400).body("errors[0].field", equalTo("resume"));
+        assertNothingStoredFor(gina, posting);
+        // unpadded base64 is fine
+        Fixtures.applyJson(gina, application.replaceFirst("\\{", "{\"resume\":{\"fileName\":\"cv.txt\",\"content\":\""
+                + java.util.Base64.getEncoder().withoutPadding().encodeToString("Plain resume.".getBytes(StandardCharsets.UTF_8))
+                + "\"},")).statusCode(201).body("resume.sizeBytes", equalTo(13));
+    }
+
+    @Test
+    void aResumeSentBothInsideTheApplicationPartAndAsTheFilePartIs400() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String hugo = Fixtures.newCandidate("hugo");
+        byte[] text = "Ten years of Java".getBytes(StandardCharsets.UTF_8);
+        String withResume = Fixtures.withResume(Fixtures.application(posting), "cv.txt", text);
+        Fixtures.applyMultipart(hugo, withResume, "cv.pdf", Documents.pdf("the other one"), PDF)
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("resume"));
+        assertNothingStoredFor(hugo, posting);
+        // inside the application part alone, it is taken as in a JSON apply
+        Fixtures.applyMultipart(hugo, withResume, null, null, null).statusCode(201)
+                .body("resume.mediaType", equalTo("text/plain")).body("resume.sizeBytes", equalTo(text.length));
+    }
+
+    /** The resume's bytes are compared by their digest: the same body replays, another file under the key is 422. */
+    @Test
+    void anIdempotencyKeyReplaysAJsonApplyWithItsResume() {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        String ivy = Fixtures.newCandidate("ivy");
+        String body = Fixtures.withResume(Fixtures.application(posting), "cv.pdf", Documents.pdf("Ivy's resume"));
+        String first = given().auth().oauth2(ivy).header("Idempotency-Key", "json-apply-1").contentType(ContentType.JSON)
+                .body(body).post("/v1/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ivy).header("Idempotency-Key", "json-apply-1").contentType(ContentType.JSON)
+                .body(body).post("/v1/applications").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", containsString("/v1/me/applications/" + first)).body("id", equalTo(first));
+        String otherFile = Fixtures.withResume(Fixtures.application(posting), "cv.pdf", Documents.pdf("Another resume"));
+        given().auth().oauth2(ivy).header("Idempotency-Key", "json-apply-1").contentType(ContentType.JSON)
+                .body(otherFile).post("/v1/applications").then().statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        String otherName = Fixtures.withResume(Fixtures.application(posting), "other.pdf", Documents.pdf("Ivy's resume"));
+        given().auth().oauth2(ivy).header("Idempotency-Key", "json-apply-1").contentType(ContentType.JSON)
+                .body(otherName).post("/v1/applications").then().statusCode(422);
         assertEquals(1, Db.count("select count(*) from application where posting_id = ?::uuid", posting));
         assertEquals(1, Db.count("select count(*) from resume r join application a on a.id = r.application_id "
                 + "where a.posting_id = ?::uuid", posting));

@@ -74,10 +74,22 @@ class AuthorizationMatrixTest {
 
     @Test
     void readingAnApplication() {
-        check("GET application", r -> r.get("/v1/applications/" + application), 401, 200, 404, 200, 404, 404, 403);
+        // the recruiters' view: candidates (its own too) are 403 for every id, like admins
+        check("GET application", r -> r.get("/v1/applications/" + application), 401, 403, 403, 200, 404, 404, 403);
+        // the candidate's view: their own only, anyone else's is 404 like a missing one
+        check("GET own application", r -> r.get("/v1/me/applications/" + application), 401, 200, 404, 403, 403, 403, 403);
         check("GET resume", r -> r.get("/v1/applications/" + application + "/resume"), 401, 200, 404, 200, 404, 404, 403);
-        check("GET unknown id", r -> r.get("/v1/applications/" + Ids.newId()), 401, 404, 404, 404, 404, 404, 403);
-        check("GET malformed id", r -> r.get("/v1/applications/not-a-uuid"), 401, 404, 404, 404, 404, 404, 403);
+        check("GET unknown id", r -> r.get("/v1/applications/" + Ids.newId()), 401, 403, 403, 404, 404, 404, 403);
+        check("GET own unknown id", r -> r.get("/v1/me/applications/" + Ids.newId()), 401, 404, 404, 403, 403, 403, 403);
+        check("GET malformed id", r -> r.get("/v1/applications/not-a-uuid"), 401, 403, 403, 404, 404, 404, 403);
+        check("GET own malformed id", r -> r.get("/v1/me/applications/not-a-uuid"), 401, 404, 404, 403, 403, 403, 403);
+        // each view in its own terms
+        given().auth().oauth2(callers.get("owner")).get("/v1/me/applications/" + application).then()
+                .body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("stage")));
+        given().auth().oauth2(callers.get("recruiter")).get("/v1/applications/" + application).then()
+                .body("stage", org.hamcrest.Matchers.equalTo("APPLIED"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("status")));
     }
 
     @Test

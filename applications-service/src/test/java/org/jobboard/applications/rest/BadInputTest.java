@@ -41,9 +41,12 @@ class BadInputTest {
         String otherListCursor = ownCursor(posting);
 
         // ids that are not ids, and things that do not exist
-        check("malformed id", candidate, r -> r.get("/v1/applications/not-a-uuid"), 404, null);
-        check("NUL in the id", candidate, r -> r.get("/v1/applications/%00"), 400, "id");
-        check("36 characters, not a UUID", candidate, r -> r.get("/v1/applications/" + "z".repeat(36)), 404, null);
+        check("malformed id", recruiter, r -> r.get("/v1/applications/not-a-uuid"), 404, null);
+        check("NUL in the id", recruiter, r -> r.get("/v1/applications/%00"), 400, "id");
+        check("36 characters, not a UUID", recruiter, r -> r.get("/v1/applications/" + "z".repeat(36)), 404, null);
+        check("own, malformed id", candidate, r -> r.get("/v1/me/applications/not-a-uuid"), 404, null);
+        check("own, NUL in the id", candidate, r -> r.get("/v1/me/applications/%00"), 400, "id");
+        check("own, 36 characters, not a UUID", candidate, r -> r.get("/v1/me/applications/" + "z".repeat(36)), 404, null);
         check("resume of an application without one", candidate, r -> r.get("/v1/applications/" + id + "/resume"), 404, null);
         check("resume of a missing application", candidate, r -> r.get("/v1/applications/" + Ids.newId() + "/resume"), 404, null);
         check("resume of a malformed id", recruiter, r -> r.get("/v1/applications/x/resume"), 404, null);

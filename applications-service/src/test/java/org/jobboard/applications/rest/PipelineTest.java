@@ -63,13 +63,13 @@ class PipelineTest {
                     .body("history[-1].note", equalTo("step " + i))
                     .body("history[-1].byRole", equalTo("RECRUITER"))
                     .body("history[-1].bySubject", equalTo("rita"));
-            given().auth().oauth2(alice).get("/v1/applications/" + id).then().statusCode(200)
+            Fixtures.own(alice, id).statusCode(200)
                     .body("status", equalTo(candidateSees.get(i)));
         }
         given().auth().oauth2(s.recruiter()).get("/v1/applications/" + id).then().statusCode(200)
                 .body("history.from", equalTo(java.util.Arrays.asList(null, "APPLIED", "SCREENING", "INTERVIEW", "OFFER")))
                 .body("history.to", equalTo(List.of("APPLIED", "SCREENING", "INTERVIEW", "OFFER", "HIRED")));
-        given().auth().oauth2(alice).get("/v1/applications/" + id).then().statusCode(200)
+        Fixtures.own(alice, id).statusCode(200)
                 .body("statusHistory.status", equalTo(List.of("SUBMITTED", "IN_REVIEW", "INTERVIEWING", "OFFERED", "HIRED")))
                 .body("$", not(hasKey("history"))).body("$", not(hasKey("stage")));
         // HIRED is final
@@ -92,7 +92,7 @@ class PipelineTest {
             Fixtures.move(s.recruiter(), id, "{\"to\":\"REJECTED\",\"reason\":\"POSITION_FILLED\",\"note\":\"internal only\"}")
                     .statusCode(200).body("stage", equalTo("REJECTED")).body("rejectReason", equalTo("POSITION_FILLED"))
                     .body("history[-1].reason", equalTo("POSITION_FILLED"));
-            given().auth().oauth2(alice).get("/v1/applications/" + id).then().statusCode(200)
+            Fixtures.own(alice, id).statusCode(200)
                     .body("status", equalTo("NOT_SELECTED"))
                     .body(not(containsString("POSITION_FILLED"))).body(not(containsString("internal only")));
             given().auth().oauth2(alice).get("/v1/me/applications").then().statusCode(200)
@@ -178,9 +178,15 @@ class PipelineTest {
         Fixtures.move(s.recruiter(), id, "{\"to\":\"SCREENING\"}").statusCode(200);
         given().auth().oauth2(alice).header("If-Match", "\"0\"").post("/v1/applications/" + id + "/withdraw").then()
                 .statusCode(412);
-        given().auth().oauth2(alice).post("/v1/applications/" + id + "/withdraw").then().statusCode(200)
-                .body("status", equalTo("WITHDRAWN"));
+        String etag = given().auth().oauth2(alice).post("/v1/applications/" + id + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("$", not(hasKey("stage"))).extract().header("ETag");
+        // the candidate's own view says the same, at the same version
+        Fixtures.own(alice, id).statusCode(200).header("ETag", equalTo(etag)).body("status", equalTo("WITHDRAWN"))
+                .body("statusHistory.status", equalTo(List.of("SUBMITTED", "IN_REVIEW", "WITHDRAWN")));
         given().auth().oauth2(alice).post("/v1/applications/" + id + "/withdraw").then().statusCode(409);
+        // nobody else withdraws it: another candidate gets 404, as for a missing id
+        given().auth().oauth2(Fixtures.newCandidate("mallory")).post("/v1/applications/" + id + "/withdraw").then()
+                .statusCode(404);
         Fixtures.move(s.recruiter(), id, "{\"to\":\"INTERVIEW\"}").statusCode(409);
         given().auth().oauth2(s.recruiter()).get("/v1/applications/" + id).then().statusCode(200)
                 .body("stage", equalTo("WITHDRAWN")).body("rejectReason", nullValue())

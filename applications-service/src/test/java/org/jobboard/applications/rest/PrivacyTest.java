@@ -143,7 +143,7 @@ class PrivacyTest {
         given().auth().oauth2(recruiter).get("/v1/applications/" + open + "/resume").then().statusCode(404);
         // the candidate's account is no longer linked to anything here
         given().auth().oauth2(quentin).get("/v1/me/data").then().statusCode(200).body("applications", hasSize(0));
-        given().auth().oauth2(quentin).get("/v1/applications/" + open).then().statusCode(404);
+        Fixtures.own(quentin, open).statusCode(404);
         assertEquals(0, Db.count("select count(*) from application where candidate_subject = ?", subject));
         assertEquals(0, Db.count("select count(*) from idempotency_record where caller = ?", subject));
         // repeating is harmless

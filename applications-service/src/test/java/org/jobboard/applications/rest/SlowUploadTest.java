@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.jobboard.applications.support.Db;
 import org.jobboard.applications.support.Documents;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Slow clients (RequestBodyReader), with a worker pool of 4 threads, at most 6 uploads in flight and a no-progress
- * timeout of 2 s: uploads in progress hold no worker, one too many is 503, a silent one is 408, and a 5 MB resume
+ * timeout of 2 s: uploads in progress hold no worker, one too many is 503 (JSON applies count as uploads too), a
+ * silent one is 408, and a 5 MB resume
  * sent slowly but steadily, for longer than the no-progress timeout, is accepted. These run on real time on purpose:
  * what they test is a socket read timer of the event loop against a real slow client, not a time of day, so the
  * profile keeps that timeout short (2 s) instead of moving a clock.
@@ -57,6 +59,9 @@ class SlowUploadTest {
 
     @Inject
     RequestBodyReader reader;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void uploadsInProgressHoldNoWorkerAndOneTooManyIsRefused() throws Exception {
@@ -112,6 +117,58 @@ class SlowUploadTest {
         }
     }
 
+    /**
+     * A JSON apply may carry a resume too (base64): it holds its body in memory like a multipart one, so it takes an
+     * upload slot (and counts in the gauge), and beyond the cap is refused 503 from its headers, as a multipart one is.
+     */
+    @Test
+    void jsonAppliesTakeUploadSlotsToo() throws Exception {
+        String posting = Fixtures.publishedPosting(Ids.newId());
+        byte[] resume = "Experienced engineer. ".repeat(50_000).getBytes(StandardCharsets.US_ASCII);
+        List<Upload> uploads = new ArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < MAX_IN_FLIGHT; i++) {
+                Upload upload = Upload.json(Fixtures.newCandidate("json" + i), posting, resume);
+                upload.sendHeadAndFirst(64 * 1024);
+                uploads.add(upload);
+            }
+            trickle.scheduleAtFixedRate(() -> uploads.forEach(Upload::trickle), 0, 100, TimeUnit.MILLISECONDS);
+            Db.eventually(() -> reader.uploadsInFlight() == MAX_IN_FLIGHT, MAX_IN_FLIGHT + " JSON applies in flight");
+            assertEquals(MAX_IN_FLIGHT, metrics.get("jobboard.uploads.in.flight").gauge().value());
+
+            // one more apply is refused from its headers, JSON or multipart alike
+            for (String type : List.of("application/json", "multipart/form-data; boundary=" + BOUNDARY)) {
+                try (RawHttp extra = RawHttp.connect(5_000)) {
+                    extra.write(RawHttp.postHead("/v1/applications", Fixtures.newCandidate("extra"), type, 1000)
+                            .replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    RawHttp.Answer busy = extra.readAnswer();
+                    assertEquals(503, busy.status(), type + ": " + busy);
+                    assertEquals("5", busy.headers().get("retry-after"), busy.toString());
+                    assertTrue(busy.headers().get("content-type").startsWith("application/problem+json"), busy.toString());
+                }
+            }
+            // a request that is not an apply is not held back by the cap
+            RawHttp.Answer list = RawHttp.get("/v1/me/applications", Fixtures.newCandidate("reader"), 5_000);
+            assertEquals(200, list.status(), list.toString());
+
+            trickle.shutdownNow();
+            assertTrue(trickle.awaitTermination(5, TimeUnit.SECONDS));
+            for (Upload upload : uploads) {
+                RawHttp.Answer created = upload.finish();
+                assertEquals(201, created.status(), created.toString());
+                assertEquals(resume.length, JsonPath.from(created.body()).getInt("resume.sizeBytes"));
+            }
+            Db.eventually(() -> reader.uploadsInFlight() == 0, "no upload in flight");
+            assertEquals(0, metrics.get("jobboard.uploads.in.flight").gauge().value());
+        } finally {
+            trickle.shutdownNow();
+            for (Upload upload : uploads) {
+                upload.close();
+            }
+        }
+    }
+
     @Test
     void anUploadThatFallsSilentIsAnswered408() throws Exception {
         String posting = Fixtures.publishedPosting(Ids.newId());
@@ -154,16 +211,32 @@ class SlowUploadTest {
         }
     }
 
-    /** A multipart apply written by hand over its own connection, as fast or as slowly as the test wants. */
+    /** An apply written by hand over its own connection, as fast or as slowly as the test wants. */
     static final class Upload {
         final RawHttp http;
         final String token;
+        final String contentType;
         final byte[] body;
         int sent;
 
+        /** A JSON apply with the resume inside it, base64-encoded. */
+        static Upload json(String token, String posting, byte[] resume) throws IOException {
+            return new Upload(Fixtures.withResume(Fixtures.application(posting), "cv.txt", resume)
+                    .getBytes(StandardCharsets.UTF_8), "application/json", token);
+        }
+
+        private Upload(byte[] body, String contentType, String token) throws IOException {
+            this.http = RawHttp.connect(10_000);
+            this.token = token;
+            this.contentType = contentType;
+            this.body = body;
+        }
+
+        /** A multipart apply: the application part and the resume as a file part. */
         Upload(String token, String posting, byte[] resume) throws IOException {
             this.http = RawHttp.connect(10_000);
             this.token = token;
+            this.contentType = "multipart/form-data; boundary=" + BOUNDARY;
             String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                     + "Content-Type: application/json\r\n\r\n" + Fixtures.application(posting) + "\r\n--" + BOUNDARY
                     + "\r\nContent-Disposition: form-data; name=\"resume\"; filename=\"cv\"\r\n"
@@ -177,8 +250,8 @@ class SlowUploadTest {
         }
 
         void sendHeadAndFirst(int bytes) throws IOException {
-            http.write(RawHttp.postHead("/v1/applications", token, "multipart/form-data; boundary=" + BOUNDARY,
-                    body.length).getBytes(StandardCharsets.US_ASCII));
+            http.write(RawHttp.postHead("/v1/applications", token, contentType, body.length)
+                    .getBytes(StandardCharsets.US_ASCII));
             send(bytes);
         }
 

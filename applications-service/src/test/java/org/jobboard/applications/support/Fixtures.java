@@ -79,6 +79,23 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/applications").then();
     }
 
+    /** A JSON apply with a resume inside it, base64-encoded, as generated clients send it. */
+    public static ValidatableResponse applyJsonWithResume(String token, String postingId, String fileName, byte[] resume) {
+        return applyJson(token, withResume(application(postingId), fileName, resume));
+    }
+
+    /** The application JSON with a {@code resume} object added (fileName, base64 content). */
+    public static String withResume(String application, String fileName, byte[] resume) {
+        String upload = "\"resume\":{\"fileName\":\"" + fileName + "\",\"content\":\""
+                + java.util.Base64.getEncoder().encodeToString(resume) + "\"},";
+        return application.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{" + upload));
+    }
+
+    /** The candidate's own view of one application: GET /v1/me/applications/{id}. */
+    public static ValidatableResponse own(String candidate, String applicationId) {
+        return given().auth().oauth2(candidate).get("/v1/me/applications/" + applicationId).then();
+    }
+
     /** Applies (JSON) and returns the new application's id. */
     public static String apply(String token, String postingId) {
         return applyJson(token, application(postingId)).statusCode(201).extract().path("id");

@@ -78,6 +78,19 @@ public final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /** One chunk of a chunked body: the first {@code length} bytes of {@code bytes}. */
+    public void writeChunk(byte[] bytes, int length) throws IOException {
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes, 0, length);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** The last chunk of a chunked body. */
+    public void endChunks() throws IOException {
+        write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Reads the answer until the server closes the connection (every request here says Connection: close). */
     public Answer readAnswer() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

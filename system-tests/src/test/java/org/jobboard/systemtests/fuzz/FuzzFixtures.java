@@ -136,7 +136,7 @@ final class FuzzFixtures {
             return roll < 55 ? publishedPosting : roll < 80 ? draftPosting : roll < 92 ? otherOrganizationPosting
                     : new UUID(random.nextLong(), random.nextLong()).toString();
         }
-        if (path.startsWith("/v1/applications")) {
+        if (path.startsWith("/v1/applications") || path.startsWith("/v1/me/applications/")) {
             return roll < 85 ? application : new UUID(random.nextLong(), random.nextLong()).toString();
         }
         if (path.startsWith("/v1/organizations")) {

@@ -138,7 +138,8 @@ final class FuzzGenerator {
             if (method.equals("POST") && (path.equals("/v1/applications") || path.endsWith("/withdraw"))) {
                 return "alice";
             }
-            return path.equals("/v1/applications/{id}") && random.nextBoolean() ? "alice" : "rita";
+            // the resume is its candidate's and the recruiters'; the rest of /v1/applications/{id} the recruiters'
+            return path.equals("/v1/applications/{id}/resume") && random.nextBoolean() ? "alice" : "rita";
         }
         if (path.startsWith("/v1/organizations")) {
             return method.equals("POST") ? "ada" : method.equals("GET") ? pick(random, "anonymous", "rita") : "rita";
