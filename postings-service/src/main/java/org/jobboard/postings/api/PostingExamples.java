@@ -110,16 +110,17 @@ public final class PostingExamples {
              "employmentType": ["FULL_TIME"],
              "hiringOrganization": {"@type": "Organization", "name": "Acme Corporation",
                                     "sameAs": "https://acme.example", "logo": "https://acme.example/logo.png"},
-             "jobLocation": {"@type": "Place",
-                             "address": {"@type": "PostalAddress", "addressLocality": "Denver", "addressRegion": "CO",
-                                         "postalCode": "80202", "addressCountry": "US"},
-                             "geo": {"@type": "GeoCoordinates", "latitude": 39.7392, "longitude": -104.9903}},
+             "jobLocation": [{"@type": "Place",
+                              "address": {"@type": "PostalAddress", "addressLocality": "Denver", "addressRegion": "CO",
+                                          "postalCode": "80202", "addressCountry": "US"},
+                              "geo": {"@type": "GeoCoordinates", "latitude": 39.7392, "longitude": -104.9903}}],
              "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
                             "value": {"@type": "QuantitativeValue", "minValue": 120000.0, "maxValue": 150000.0,
                                       "unitText": "YEAR"}},
              "directApply": true,
              "experienceRequirements": "SENIOR",
-             "skills": "java, kafka, postgresql"}
+             "skills": "java, kafka, postgresql",
+             "occupationalCategory": "Engineering"}
             """;
 
     public static final String PUBLISH = """
@@ -167,6 +168,14 @@ public final class PostingExamples {
              "version": 0,
              "createdAt": "2026-11-28T04:34:17.905467Z",
              "updatedAt": "2026-11-28T04:34:17.905467Z"}
+            """;
+
+    public static final String ORGANIZATION_JSON_LD = """
+            {"@context": "https://schema.org/", "@type": "Organization",
+             "name": "Acme Corporation",
+             "url": "https://acme.example",
+             "logo": "https://acme.example/logo.png",
+             "description": "Makers of everything, since 1949."}
             """;
 
     public static final String ORGANIZATION_PATCH = """

@@ -23,6 +23,14 @@ public interface PostingsConfig {
     @WithDefault("200")
     int expiryBatchSize();
 
+    /**
+     * How old a change must be before the change feed serves it (updatedAt earlier than now minus this): a write still
+     * committing may carry an earlier updatedAt than one already served, and the cursor would pass over it. Longer
+     * than any write transaction takes to commit; a change reaches aggregators this much later.
+     */
+    @WithDefault("2s")
+    Duration changeFeedSettleDelay();
+
     /** The public URL of the board, used for links in feeds and JSON-LD. */
     @WithDefault("http://127.0.0.1:8080")
     String publicBaseUrl();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jobboard.platform.paging.Limits;
 import org.jobboard.platform.paging.Page;
+import org.jobboard.platform.paging.PageResponses;
 import org.jobboard.platform.rest.ConditionalRequests;
 import org.jobboard.platform.security.Roles;
 import org.jobboard.contracts.postings.PostingStatus;
@@ -60,7 +62,7 @@ public class FeedResource {
     @Path("/jobs.xml")
     @Produces(MediaType.APPLICATION_XML)
     @PermitAll
-    @Operation(summary = "All published postings as an Indeed-style XML feed",
+    @Operation(operationId = "getJobsXmlFeed", summary = "All published postings as an Indeed-style XML feed",
             description = "Public and streamed. Cacheable for 60 s; ETag and Last-Modified change with any published, "
                     + "updated, closed or expired posting, so If-None-Match / If-Modified-Since polls cost a 304.")
     @APIResponse(responseCode = "200", description = "The feed",
@@ -68,9 +70,11 @@ public class FeedResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^\"feed-[0-9]+-[0-9]+\"$")),
                     @Header(name = "Last-Modified", description = "When a published posting last changed (HTTP date)",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "GMT$")) },
+            // binary: generated clients hand the body over as a file or Blob instead of parsing it as JSON, which
+            // also suits a feed that can be very large
             content = @Content(mediaType = MediaType.APPLICATION_XML,
-                    schema = @Schema(type = SchemaType.STRING, description = "Indeed XML: source, publisher, job elements",
-                            maxLength = 1073741824, pattern = "^<\\?xml"),
+                    schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "Indeed XML (UTF-8): source, publisher, job elements", maxLength = 1073741824),
                     examples = @ExampleObject(name = "one job", value = PostingExamples.FEED_XML)))
     @APIResponse(responseCode = "304", description = "Unchanged since If-None-Match / If-Modified-Since (an "
             + "If-Modified-Since that is not a valid HTTP date is ignored: 200)")
@@ -100,18 +104,27 @@ public class FeedResource {
     @Path("/changes")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGGREGATOR, Roles.ADMIN })
-    @Operation(summary = "Changes of public postings since the cursor (aggregators)",
+    @Operation(operationId = "listChanges", summary = "Changes of public postings since the cursor (aggregators)",
             description = "Aggregators and admins: postings published, updated, closed or expired, oldest change "
-                    + "first, each with its current state. Keep the last nextCursor and poll with it; a posting "
-                    + "changed again reappears later with a higher version.")
-    @APIResponse(responseCode = "200", description = "A page of changes",
+                    + "first, each with its current state. Keep the last nextCursor and poll with it (Link: "
+                    + "rel=\"next\" is the URL of that poll); a posting changed again reappears later with a higher "
+                    + "version. Settle delay: a change is served only once its time (changedAt) is earlier "
+                    + "than now minus the delay, 2 s unless the service sets jobboard.postings.change-feed-settle-delay "
+                    + "(environment JOBBOARD_POSTINGS_CHANGE_FEED_SETTLE_DELAY). A write still committing may carry "
+                    + "an earlier time than changes already served; holding back the newest changes until no such "
+                    + "write can be pending means the cursor never passes over one. So a change appears here that "
+                    + "much after it was made, and a poll that finds nothing new answers the cursor it was given.")
+    @APIResponse(responseCode = "200", description = "A page of changes; Link: rel=\"next\" whenever nextCursor is "
+            + "set (the feed has no last page: follow it to poll for news)",
+            headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
                     examples = @ExampleObject(name = "one change", value = PostingExamples.CHANGES)))
     @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 100, or the cursor is malformed or belongs to another list")
-    public Page<Change> changes(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
-            @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+    public Response changes(@Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         Page<PostingDetails> changes = feeds.changes(cursor, Limits.of(limit));
-        return new Page<>(changes.items().stream().map(this::change).toList(), changes.nextCursor());
+        return PageResponses.of(new Page<>(changes.items().stream().map(this::change).toList(), changes.nextCursor()),
+                uri);
     }
 
     private Change change(PostingDetails details) {

@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * schema.org JobPosting as Google for Jobs reads it: the required properties (title, description as HTML,
  * datePosted, hiringOrganization, jobLocation or TELECOMMUTE with applicantLocationRequirements) and the recommended
- * ones (identifier, baseSalary, employmentType, validThrough, directApply, logo and sameAs).
+ * ones (identifier, baseSalary, employmentType, validThrough, directApply, logo and sameAs). The OpenAPI document
+ * describes it as api.JsonLdSchemas.JobPosting: a property or type changed here changes there too (JsonLdTest
+ * validates real answers against the document and fails on any property it does not name).
  */
 @ApplicationScoped
 public class JobPostingJsonLd {
@@ -64,7 +66,9 @@ public class JobPostingJsonLd {
             for (Location location : posting.locations) {
                 places.add(place(location));
             }
-            job.put("jobLocation", places.size() == 1 ? places.get(0) : places);
+            // an array even of one place: the same JSON-LD as the lone value, and one type for generated clients (a
+            // oneOf of object and array does not compile in openapi-generator's Java clients)
+            job.put("jobLocation", places);
         }
         if (posting.workplaceType == WorkplaceType.REMOTE) {
             job.put("jobLocationType", "TELECOMMUTE");

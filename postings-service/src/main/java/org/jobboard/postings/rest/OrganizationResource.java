@@ -37,6 +37,7 @@ import org.jobboard.platform.rest.JsonMergePatch;
 import org.jobboard.platform.security.Roles;
 import org.jobboard.platform.concurrency.IfMatch;
 import org.jobboard.platform.problem.ApiException;
+import org.jobboard.postings.api.JsonLdSchemas;
 import org.jobboard.postings.api.OrganizationInput;
 import org.jobboard.postings.api.OrganizationView;
 import org.jobboard.postings.api.PostingExamples;
@@ -59,10 +60,13 @@ public class OrganizationResource {
     @Inject
     MergePatches patches;
 
+    @Inject
+    OrganizationJsonLd jsonLd;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register an organization (admins)",
+    @Operation(operationId = "createOrganization", summary = "Register an organization (admins)",
             description = "Admins only. The id may be given to match the organization claim already mapped in "
                     + "Keycloak for the organization's recruiters; otherwise one is generated.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -85,8 +89,9 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read an organization's public profile",
-            description = "Public. ETag is the organization's version, for If-Match and If-None-Match.")
+    @Operation(operationId = "getOrganization", summary = "Read an organization's public profile",
+            description = "Public. ETag is the organization's version, for If-Match and If-None-Match. The schema.org "
+                    + "Organization (JSON-LD) is its own operation, getOrganizationJsonLd.")
     @APIResponse(responseCode = "200", description = "The organization", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class),
                     examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION)))
@@ -106,11 +111,40 @@ public class OrganizationResource {
         return Response.ok(organization).tag(tag).build();
     }
 
+    @GET
+    @Path("/{id}/json-ld")
+    @Produces(PostingResource.JSON_LD)
+    @PermitAll
+    @Operation(operationId = "getOrganizationJsonLd", summary = "Read an organization as schema.org Organization (JSON-LD)",
+            description = "Public. The organization's profile (name, website as url, logo, description) to embed in "
+                    + "its page's <script type=\"application/ld+json\">: <, >, & and U+2028/U+2029 are written as "
+                    + "\\u escapes, so no text of the profile can end the script element. ETag is the organization's "
+                    + "version (the same as getOrganization's), for If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The Organization", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = PostingResource.JSON_LD,
+                    schema = @Schema(implementation = JsonLdSchemas.Organization.class),
+                    examples = @ExampleObject(name = "Acme", value = PostingExamples.ORGANIZATION_JSON_LD)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag (or is *): your copy is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "404", description = "No such organization")
+    // read from every header line by ConditionalRequests, so documented here rather than bound as a parameter
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = PostingResource.IF_NONE_MATCH,
+            example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    public Response getJsonLd(@Parameter(description = "The organization's id", example = "0193e0a0-0000-7000-8000-00000000ac3e", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            @Context HttpHeaders headers) {
+        Organization organization = service.get(id);
+        EntityTag tag = Etags.of(organization.version);
+        if (ConditionalRequests.notModified(headers, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(jsonLd.toEmbeddableJson(organization)).tag(tag).build();
+    }
+
     @PATCH
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Update your own organization's profile (JSON Merge Patch)",
+    @Operation(operationId = "patchOrganization", summary = "Update your own organization's profile (JSON Merge Patch)",
             description = "Recruiters of this organization only (others get 404). RFC 7396 merge patch of the "
                     + "writable fields (null removes a field; the id cannot change); If-Match is required.")
     @APIResponse(responseCode = "200", description = "The updated organization", headers = @Header(name = "ETag", ref = "ETag"),

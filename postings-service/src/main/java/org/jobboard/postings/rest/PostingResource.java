@@ -50,6 +50,7 @@ import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.postings.api.BatchRequest;
 import org.jobboard.postings.api.BatchResult;
 import org.jobboard.postings.api.CloseRequest;
+import org.jobboard.postings.api.JsonLdSchemas;
 import org.jobboard.postings.api.PostingExamples;
 import org.jobboard.postings.api.PostingInput;
 import org.jobboard.postings.api.PostingPage;
@@ -96,13 +97,18 @@ public class PostingResource {
     @Context
     HttpHeaders headers;
 
+    static final String JSON_LD = "application/ld+json";
+
+    static final String NOT_VISIBLE = "No such posting, or not visible to you (not published, and you are neither a "
+            + "recruiter of its organization nor an admin)";
+
     static final String IF_NONE_MATCH = "The ETag of the copy you hold (weak comparison; a list, or *): 304 without a "
             + "body when it is still current";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Create a draft posting in your organization",
+    @Operation(operationId = "createPosting", summary = "Create a draft posting in your organization",
             description = "Recruiters only; the organization comes from the token. A draft may be incomplete: "
                     + "publishing checks completeness. With Idempotency-Key, a retry within 24 h returns the first "
                     + "response instead of creating another draft.")
@@ -130,7 +136,8 @@ public class PostingResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Create or update up to 200 postings keyed by requisitionId (ATS sync)",
+    @Operation(operationId = "createPostingsBatch",
+            summary = "Create or update up to 200 postings keyed by requisitionId (ATS sync)",
             description = "Each item is created, updated when its content differs, or left unchanged, in its own "
                     + "transaction; an invalid item fails alone and the answer says why (errorStatus, errors with "
                     + "items[i] paths). With publish=true, drafts that pass the publish checks are published.")
@@ -151,48 +158,75 @@ public class PostingResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a posting",
+    @Operation(operationId = "getPosting", summary = "Read a posting",
             description = "Published postings are public. Drafts, closed and expired ones are visible to their "
-                    + "organization's recruiters and to admins (moderation); anyone else gets 404. Accept: "
-                    + "application/ld+json gives the schema.org JobPosting (Google for Jobs) instead, with <, > and & "
-                    + "escaped so that it can be embedded in a script element. ETag is the posting's version, for "
-                    + "If-Match and If-None-Match.")
+                    + "organization's recruiters and to admins (moderation); anyone else gets 404. ETag is the "
+                    + "posting's version, for If-Match and If-None-Match. The schema.org JobPosting (JSON-LD) is its "
+                    + "own operation, getPostingJsonLd (GET /v1/postings/{id}/json-ld); this URL also answers it to "
+                    + "Accept: application/ld+json (Vary: Accept), for pages that ask by content negotiation.")
     @APIResponse(responseCode = "200", description = "The posting",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
-                            examples = @ExampleObject(name = "published", value = PostingExamples.POSTING)),
-                    @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "schema.org JobPosting"),
-                            examples = @ExampleObject(name = "JobPosting", value = PostingExamples.JSON_LD)) })
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostingView.class),
+                    examples = @ExampleObject(name = "published", value = PostingExamples.POSTING)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag (or is *): your copy is current",
             headers = @Header(name = "ETag", ref = "ETag"))
-    @APIResponse(responseCode = "404", description = "No such posting, or not visible to you (not published, and you "
-            + "are neither a recruiter of its organization nor an admin)")
-    // read from every header line in conditional(), so documented here rather than bound as a parameter
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    // read from every header line by ConditionalRequests, so documented here rather than bound as a parameter
     @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = IF_NONE_MATCH, example = "\"3\"",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     public Response get(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         PostingView posting = mapper.toView(service.get(id));
-        return conditional(posting, Etags.of(posting.version()));
+        return negotiated(posting, Etags.of(posting.version()));
+    }
+
+    /**
+     * The JSON-LD by content negotiation on the posting's URL, for pages that ask so. Left out of the document: a
+     * generated client reads an answer by the first media type documented, so the JSON-LD has its own operation.
+     */
+    @GET
+    @Path("/{id}")
+    @Produces(JSON_LD)
+    @PermitAll
+    @Operation(hidden = true)
+    public Response getJsonLdNegotiated(@PathParam("id") String id) {
+        PostingDetails posting = service.get(id);
+        return negotiated(jsonLd.toEmbeddableJson(posting.posting(), posting.organization()),
+                Etags.of(posting.posting().version));
     }
 
     @GET
-    @Path("/{id}")
-    @Produces("application/ld+json")
+    @Path("/{id}/json-ld")
+    @Produces(JSON_LD)
     @PermitAll
-    @Operation(hidden = true) // documented with get: one operation, two representations
-    public Response getJsonLd(@PathParam("id") String id) {
+    @Operation(operationId = "getPostingJsonLd", summary = "Read a posting as schema.org JobPosting (JSON-LD)",
+            description = "The posting as Google for Jobs reads it, to embed in a job page's <script "
+                    + "type=\"application/ld+json\">: <, >, & and U+2028/U+2029 are written as \\u escapes, so no "
+                    + "text of the posting can end the script element. Who sees it is as for getPosting: published "
+                    + "postings are public, drafts, closed and expired ones visible to their organization's recruiters "
+                    + "and to admins. ETag is the posting's version (the same as getPosting's), for If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The JobPosting",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = JSON_LD, schema = @Schema(implementation = JsonLdSchemas.JobPosting.class),
+                    examples = @ExampleObject(name = "JobPosting", value = PostingExamples.JSON_LD)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag (or is *): your copy is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = IF_NONE_MATCH, example = "\"3\"",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    public Response getJsonLd(@Parameter(description = "The posting's id", example = "01a2206e-e027-759f-9c09-ec6468d522f6", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         PostingDetails posting = service.get(id);
-        return conditional(jsonLd.toEmbeddableJson(posting.posting(), posting.organization()),
-                Etags.of(posting.posting().version));
+        EntityTag tag = Etags.of(posting.posting().version);
+        if (ConditionalRequests.notModified(headers, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(jsonLd.toEmbeddableJson(posting.posting(), posting.organization())).tag(tag).build();
     }
 
     /**
      * If-None-Match: visibility was checked first, so a 304 reveals nothing a 200 would not. Vary: Accept, since the
      * same URL serves JSON and JSON-LD: a cache must not answer one with the other.
      */
-    private Response conditional(Object body, EntityTag tag) {
+    private Response negotiated(Object body, EntityTag tag) {
         if (ConditionalRequests.notModified(headers, tag)) {
             return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
@@ -203,7 +237,7 @@ public class PostingResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Change a posting (JSON Merge Patch)",
+    @Operation(operationId = "patchPosting", summary = "Change a posting (JSON Merge Patch)",
             description = "RFC 7396 merge patch of the writable fields (null removes a field); If-Match with the "
                     + "ETag you read is required. A published posting must keep passing the publish checks and "
                     + "announces the change to search and aggregators.")
@@ -237,7 +271,7 @@ public class PostingResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Publish a draft",
+    @Operation(operationId = "publishPosting", summary = "Publish a draft",
             description = "Runs the publish checks (completeness, pay-transparency rules of the locations' "
                     + "jurisdictions); 422 names every failing field. validThrough defaults to 30 days, at most 180. "
                     + "If-Match is optional; when sent it must match.")
@@ -260,7 +294,7 @@ public class PostingResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Close a published posting, with a reason",
+    @Operation(operationId = "closePosting", summary = "Close a published posting, with a reason",
             description = "Search drops it and aggregators see it closed. If-Match is optional; when sent it must match.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CloseRequest.class),
@@ -281,7 +315,7 @@ public class PostingResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Publish a closed or expired posting again",
+    @Operation(operationId = "reopenPosting", summary = "Publish a closed or expired posting again",
             description = "Needs a new validThrough (at most 180 days ahead) and passes the publish checks again. "
                     + "If-Match is optional; when sent it must match.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -303,7 +337,7 @@ public class PostingResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.RECRUITER)
-    @Operation(summary = "Delete a draft",
+    @Operation(operationId = "deletePosting", summary = "Delete a draft",
             description = "Only drafts can be deleted (close a published posting instead); If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Not a draft")
@@ -317,7 +351,7 @@ public class PostingResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List postings",
+    @Operation(operationId = "listPostings", summary = "List postings",
             description = "Recruiters list their organization's postings (any status, or those asked for); admins "
                     + "list every organization's (any status, or those asked for: moderation); everyone else lists "
                     + "published postings. Newest change first, cursor-paged; Link: rel=\"next\" when more follow.")

@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 import org.jobboard.contracts.postings.PostingStatus;
 import org.jobboard.platform.paging.CursorCodec;
 import org.jobboard.platform.paging.Page;
+import org.jobboard.postings.config.PostingsConfig;
 import org.jobboard.postings.domain.Organization;
 import org.jobboard.postings.domain.Posting;
 import org.jobboard.postings.repository.FeedRepository;
 import org.jobboard.postings.repository.OrganizationRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,6 @@ import java.util.UUID;
 /** What aggregators read: all published postings (the XML feed), and the changes of public postings since a cursor. */
 @ApplicationScoped
 public class FeedService {
-    /** How long a change must be old before the change feed serves it (see FeedRepository#changedAfter). */
-    public static final Duration SETTLE = Duration.ofSeconds(2);
-
     @Inject
     FeedRepository feeds;
 
@@ -36,6 +33,9 @@ public class FeedService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PostingsConfig config;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FeedRepository.FeedVersion version() {
@@ -56,13 +56,14 @@ public class FeedService {
 
     /**
      * Changes in commit order since the cursor (from the beginning without one): each posting's latest state, with
-     * its organization while it is published (null otherwise).
+     * its organization while it is published (null otherwise). Only changes older than the settle delay
+     * (PostingsConfig#changeFeedSettleDelay, see FeedRepository#changedAfter).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PostingDetails> changes(String cursor, int limit) {
         CursorCodec.Position after = cursors.position("changes", cursor);
         List<Posting> rows = feeds.changedAfter(after == null ? null : after.time(), after == null ? null : after.id(),
-                clock.instant().minus(SETTLE), limit);
+                clock.instant().minus(config.changeFeedSettleDelay()), limit);
         Map<UUID, Organization> orgs = new HashMap<>();
         List<PostingDetails> items = rows.stream().map(p -> new PostingDetails(p, p.status == PostingStatus.PUBLISHED
                 ? orgs.computeIfAbsent(p.organizationId, organizations::findById) : null)).toList();

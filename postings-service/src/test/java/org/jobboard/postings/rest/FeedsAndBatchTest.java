@@ -8,7 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.xml.XmlPath;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
-import org.jobboard.postings.service.FeedService;
+import org.jobboard.postings.config.PostingsConfig;
 import org.jobboard.postings.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,8 @@ import org.w3c.dom.NodeList;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Aggregator-facing outputs: JSON-LD against Google's JobPosting rules, the XML feed, the change feed; ATS batch. */
@@ -42,6 +45,9 @@ class FeedsAndBatchTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    PostingsConfig config;
 
     String organization;
     String recruiter;
@@ -73,8 +79,9 @@ class FeedsAndBatchTest {
                 .body("hiringOrganization.name", equalTo("Feeds & Co"),
                         "hiringOrganization.logo", equalTo("https://example.org/logo.png"),
                         "hiringOrganization.sameAs", equalTo("https://example.org"),
-                        "jobLocation.address.addressCountry", equalTo("US"),
-                        "jobLocation.address.addressRegion", equalTo("CO"),
+                        "jobLocation", hasSize(1),
+                        "jobLocation[0].address.addressCountry", equalTo("US"),
+                        "jobLocation[0].address.addressRegion", equalTo("CO"),
                         "baseSalary.currency", equalTo("USD"), "baseSalary.value.unitText", equalTo("YEAR"),
                         "employmentType", hasItem("FULL_TIME"), "directApply", equalTo(true));
         // drafts have no public JSON-LD either
@@ -242,13 +249,85 @@ class FeedsAndBatchTest {
         String id = PostingFixtures.createPublished(recruiter, "Change Feed Role");
         given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{\"reason\":\"CANCELLED\"}")
                 .post("/v1/postings/" + id + "/close").then().statusCode(200);
-        clock.advance(FeedService.SETTLE.plusMillis(500)); // the feed serves changes once settled
+        clock.advance(config.changeFeedSettleDelay().plusMillis(500)); // the feed serves changes once settled
         List<Map<String, Object>> items = new ArrayList<>(given().auth().oauth2(aggregator)
                 .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
                 .get("/v1/feeds/changes").then().statusCode(200).extract().jsonPath().getList("items"));
         items.removeIf(item -> !id.equals(item.get("id")));
         assertEquals(1, items.size(), "one entry: the posting's latest state");
         assertEquals("CLOSED", items.get(0).get("change"));
+    }
+
+    /**
+     * Link: rel="next" names the next poll (PageResponses, as the other lists), and a change is served only once it is
+     * older than the settle delay. The clock only moves forward and real time passes too, so "held back" is asserted
+     * for the window the poll really had: served only when the change was older than the delay at the poll's end.
+     */
+    @Test
+    void changeFeedLinksTheNextPollAndHoldsBackChangesYoungerThanTheSettleDelay() {
+        String aggregator = TestTokens.aggregator("agg-link");
+        Duration delay = config.changeFeedSettleDelay();
+        String next = drain(aggregator, "/v1/feeds/changes?limit=100");
+
+        var published = given().auth().oauth2(recruiter).contentType(ContentType.JSON)
+                .body(PostingFixtures.complete("Settling Role"))
+                .post("/v1/postings").then().statusCode(201).extract();
+        String id = published.path("id");
+        Instant changedAt = Instant.parse(given().auth().oauth2(recruiter).contentType(ContentType.JSON).body("{}")
+                .post("/v1/postings/" + id + "/publish").then().statusCode(200).extract().path("updatedAt"));
+        var poll = given().auth().oauth2(aggregator).get(next).then().statusCode(200).extract();
+        Instant pollEnded = clock.instant();
+        boolean served = poll.jsonPath().getList("items.id").contains(id);
+        assertTrue(!served || changedAt.isBefore(pollEnded.minus(delay)),
+                "served " + Duration.between(changedAt, pollEnded) + " after the change, before the settle delay");
+        assertLinksNext(poll.header("Link"), poll.jsonPath().getString("nextCursor"));
+
+        clock.advance(delay.plusMillis(1));
+        boolean found = false;
+        for (int page = 0; page < 50 && !found; page++) {
+            var response = given().auth().oauth2(aggregator).get(next).then().statusCode(200).extract();
+            List<Map<String, Object>> items = response.jsonPath().getList("items");
+            found = items.stream().anyMatch(item -> id.equals(item.get("id")) && "PUBLISHED".equals(item.get("change")));
+            if (items.isEmpty()) {
+                break;
+            }
+            next = assertLinksNext(response.header("Link"), response.jsonPath().getString("nextCursor"));
+        }
+        assertTrue(found, "served once older than the settle delay");
+    }
+
+    /** Follows Link: rel="next" until a page is empty; answers the URL to poll next. */
+    private static String drain(String token, String first) {
+        String next = first;
+        for (int page = 0; page < 1000; page++) {
+            var response = given().auth().oauth2(token).get(next).then().statusCode(200).extract();
+            if (response.jsonPath().getString("nextCursor") == null) {
+                // only an empty feed polled without a cursor has no next cursor, and then no Link
+                assertEquals(List.of(), response.jsonPath().getList("items"));
+                assertNull(response.header("Link"));
+                return next;
+            }
+            String linked = assertLinksNext(response.header("Link"), response.jsonPath().getString("nextCursor"));
+            if (response.jsonPath().getList("items").isEmpty()) {
+                assertEquals(next, linked, "a poll without news links the same cursor");
+                return linked;
+            }
+            next = linked;
+        }
+        throw new AssertionError("the change feed did not end");
+    }
+
+    /** The Link header names the change feed with nextCursor (and the other parameters); answers its URL. */
+    private static String assertLinksNext(String link, String nextCursor) {
+        assertNotNull(nextCursor);
+        assertNotNull(link, "Link header");
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^<(/v1/feeds/changes\\?[^>]+)>; rel=\"next\"$")
+                .matcher(link);
+        assertTrue(matcher.matches(), link);
+        String url = matcher.group(1);
+        assertTrue(url.contains("cursor=" + nextCursor), url);
+        assertTrue(url.contains("limit=100"), url);
+        return url;
     }
 
     @Test
