@@ -58,7 +58,7 @@ import java.util.UUID;
 
 @Path("/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Applications")
+@Tag(name = "Applications", description = "Apply to a posting (JSON, the resume base64 in it, or multipart); recruiters list, read and move applications through the pipeline")
 public class ApplicationResource {
     static final String APPLICATION_PART = ApplyFormReader.APPLICATION_PART;
     static final String RESUME_PART = ApplyFormReader.RESUME_PART;

@@ -36,7 +36,7 @@ import org.jobboard.platform.security.Roles;
 /** The candidate's own space: their applications (in candidate terms), a copy of their data, and erasure. */
 @Path("/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Me")
+@Tag(name = "Me", description = "The candidate's own space: your applications in candidate terms, a copy of your data, erasure")
 public class MeResource {
     @Inject
     ApplicationService applications;

@@ -64,7 +64,7 @@ public interface GatewayConfig {
     long maxBodySize();
 
     /** Largest body of an application (POST /v1/applications, with its resume). */
-    @WithDefault("6291456")
+    @WithDefault("7864320")
     long maxApplyBodySize();
 
     /** Proxies whose X-Forwarded-For is believed (exact addresses); nobody else's is. */

@@ -39,6 +39,7 @@ public final class OpenApiMerger {
                 new PartialSchemasForMergePatch(),
                 new JsonNodeAsAnyValue(),
                 new InlineSingleAllOf(),
+                new MultipartAsAlternative(),
                 new RealmSecuritySchemes(settings.realmUrl()),
                 new ProblemComponents(),
                 new StateImplicitBounds(),

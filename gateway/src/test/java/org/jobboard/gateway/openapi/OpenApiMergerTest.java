@@ -244,4 +244,34 @@ class OpenApiMergerTest {
         assertEquals("uuid", properties.at("/existingApplicationId/format").asText());
         assertEquals("string", properties.at("/stage/type").asText());
     }
+
+    @Test
+    void aMultipartAlternativeMovesAsideSoThatGeneratedClientsUseTheJsonBody() throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        documents.put("applications", json.readTree("""
+                {"openapi":"3.1.0","paths":{
+                  "/v1/me/applications":{"post":{"operationId":"apply","description":"Apply.",
+                    "requestBody":{"content":{
+                      "application/json":{"schema":{"$ref":"#/components/schemas/Application"}},
+                      "multipart/form-data":{"schema":{"type":"object","properties":{
+                        "application":{"$ref":"#/components/schemas/Application"},
+                        "resume":{"type":"string","format":"binary","maxLength":5242880}}},
+                        "encoding":{"application":{"contentType":"application/json"}}}}},
+                    "responses":{"201":{"description":"ok"}}}}},
+                 "components":{"schemas":{"Application":{"type":"object","properties":{"name":{"type":"string","maxLength":100}}}}}}
+                """));
+        ObjectNode merged = OpenApiMerger.merge(documents, SETTINGS);
+
+        JsonNode apply = merged.at("/paths/~1v1~1me~1applications/post");
+        assertEquals(List.of("application/json"), List.copyOf(fieldNames(apply.at("/requestBody/content"))));
+        assertEquals("application/json", apply.at("/x-jobboard-multipart/encoding/application/contentType").asText());
+        assertEquals("binary", apply.at("/x-jobboard-multipart/schema/properties/resume/format").asText());
+        assertTrue(apply.path("description").asText().contains("multipart/form-data"));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

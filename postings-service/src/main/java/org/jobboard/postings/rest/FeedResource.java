@@ -44,7 +44,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 @Path("/v1/feeds")
-@Tag(name = "Feeds")
+@Tag(name = "Feeds", description = "For aggregators: every published posting as an XML feed, and a change feed to follow them incrementally")
 public class FeedResource {
     @Inject
     FeedService feeds;

@@ -49,7 +49,7 @@ import java.util.UUID;
 
 @Path("/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = "Organizations", description = "Employers: their public profile (also as schema.org JSON-LD), registered by admins and kept by their recruiters")
 public class OrganizationResource {
     @Inject
     OrganizationService service;

@@ -68,7 +68,7 @@ import java.util.List;
 
 @Path("/v1/postings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Postings")
+@Tag(name = "Postings", description = "Job postings and their lifecycle: draft, publish, close, reopen; public reads, also as schema.org JobPosting JSON-LD")
 public class PostingResource {
     @Inject
     PostingService service;

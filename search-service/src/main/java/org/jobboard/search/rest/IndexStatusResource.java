@@ -26,7 +26,7 @@ import java.util.TreeMap;
 /** Operators' view of the index (admins). */
 @Path("/v1/search/index")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Search administration")
+@Tag(name = "Search administration", description = "The search index's state: how many documents it holds and how far it has caught up with the postings events")
 public class IndexStatusResource {
     @Inject
     SearchIndex index;
@@ -36,7 +36,7 @@ public class IndexStatusResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Index status (admins)",
+    @Operation(operationId = "getSearchIndexStatus", summary = "Index status (admins)",
             description = "Documents, tombstones, segments and size of this instance's index, and per partition of "
                     + "jobboard.postings.v1 the offsets committed with it and applied, and whether it caught up with "
                     + "the topic (readiness).")

@@ -38,7 +38,7 @@ import java.util.Map;
 
 @Path("/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Search")
+@Tag(name = "Search", description = "Full-text search of open postings with filters, geo radius, facets, highlights and suggestions; public")
 public class SearchResource {
     @Inject
     SearchService service;
@@ -49,7 +49,7 @@ public class SearchResource {
     @GET
     @Path("/postings")
     @PermitAll
-    @Operation(summary = "Search open postings",
+    @Operation(operationId = "searchPostings", summary = "Search open postings",
             description = "Full text (BM25; title weighs most; English stemming and synonyms; \"quoted phrases\"; "
                     + "typo tolerance for rare words when exact matching finds few hits), filters, facets whose counts leave out "
                     + "their own filter (multi-select), highlights and cursor paging. Query syntax characters are "
@@ -134,7 +134,7 @@ public class SearchResource {
     @GET
     @Path("/suggestions")
     @PermitAll
-    @Operation(summary = "Autocomplete titles and skills",
+    @Operation(operationId = "suggestPostings", summary = "Autocomplete titles and skills",
             description = "Up to 10 titles and skills of open postings with a word starting with prefix, most used first")
     @APIResponse(responseCode = "200", description = "Suggestions, most used first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class),

@@ -74,6 +74,11 @@ final class FuzzSpec {
                     Map.Entry<String, JsonNode> content = contents.next();
                     bodies.add(new Body(content.getKey(), content.getValue().path("schema"), example(content.getValue())));
                 }
+                // the multipart alternative the gateway moves out of the content generators read (MultipartAsAlternative)
+                JsonNode multipart = operation.path("x-jobboard-multipart");
+                if (multipart.isObject()) {
+                    bodies.add(new Body("multipart/form-data", multipart.path("schema"), example(multipart)));
+                }
                 result.add(new Operation(method.toUpperCase(), path.getKey(), operation.path("operationId").asText(),
                         parameters, bodies, requestBody.path("required").asBoolean(false)));
             }

@@ -70,6 +70,12 @@ public final class OpenApiDiff {
         if (optionalToken(old) && !optionalToken(now)) {
             add(true, where, "a token is now required");
         }
+        Set<String> newRoles = values(now.path("x-jobboard-roles"));
+        for (String role : values(old.path("x-jobboard-roles"))) {
+            if (!newRoles.isEmpty() && !newRoles.contains(role)) {
+                add(true, where, "the role " + role + " may no longer call it");
+            }
+        }
         parameters(where, old, now);
         JsonNode oldBody = resolve(before, old.path("requestBody"));
         JsonNode newBody = resolve(after, now.path("requestBody"));

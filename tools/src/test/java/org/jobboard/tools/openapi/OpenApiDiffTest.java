@@ -45,13 +45,17 @@ class OpenApiDiffTest {
         ((ObjectNode) posting.at("/properties/title")).put("maxLength", 100);
         ((ArrayNode) posting.at("/properties/status/enum")).add("CLOSED");
         ((ObjectNode) after.at("/paths/~1v1~1postings~1{id}/get")).putArray("security").addObject().putArray("oauth2");
+        ObjectNode before = document();
+        ((ObjectNode) before.at("/paths/~1v1~1postings~1{id}/patch")).putArray("x-jobboard-roles").add("admin").add("recruiter");
+        ((ObjectNode) after.at("/paths/~1v1~1postings~1{id}/patch")).putArray("x-jobboard-roles").add("recruiter");
 
-        List<String> breaking = breaking(document(), after);
+        List<String> breaking = breaking(before, after);
         assertTrue(breaking.stream().anyMatch(c -> c.contains("GET /v1/postings/{id}: a token is now required")), breaking.toString());
+        assertTrue(breaking.contains("BREAKING  PATCH /v1/postings/{id}: the role admin may no longer call it"), breaking.toString());
         // a request may no longer carry what it could; a response carries a value an old enum does not know
         assertTrue(breaking.stream().anyMatch(c -> c.contains("Posting (request).title: maxLength lowered to 100")), breaking.toString());
         assertTrue(breaking.stream().anyMatch(c -> c.contains("Posting (response).status: enum value CLOSED added")), breaking.toString());
-        assertEquals(3, breaking.size(), breaking.toString());
+        assertEquals(4, breaking.size(), breaking.toString());
     }
 
     @Test
