@@ -117,7 +117,7 @@ public class OrganizationResource {
     @PermitAll
     @Operation(operationId = "getOrganizationJsonLd", summary = "Read an organization as schema.org Organization (JSON-LD)",
             description = "Public. The organization's profile (name, website as url, logo, description) to embed in "
-                    + "its page's <script type=\"application/ld+json\">: <, >, & and U+2028/U+2029 are written as "
+                    + "its page's script element of type application/ld+json: <, >, & and U+2028/U+2029 are written as "
                     + "\\u escapes, so no text of the profile can end the script element. ETag is the organization's "
                     + "version (the same as getOrganization's), for If-None-Match.")
     @APIResponse(responseCode = "200", description = "The Organization", headers = @Header(name = "ETag", ref = "ETag"),

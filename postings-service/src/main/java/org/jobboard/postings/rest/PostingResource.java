@@ -199,8 +199,8 @@ public class PostingResource {
     @Produces(JSON_LD)
     @PermitAll
     @Operation(operationId = "getPostingJsonLd", summary = "Read a posting as schema.org JobPosting (JSON-LD)",
-            description = "The posting as Google for Jobs reads it, to embed in a job page's <script "
-                    + "type=\"application/ld+json\">: <, >, & and U+2028/U+2029 are written as \\u escapes, so no "
+            description = "The posting as Google for Jobs reads it, to embed in a job page's script "
+                    + "element of type application/ld+json: <, >, & and U+2028/U+2029 are written as \\u escapes, so no "
                     + "text of the posting can end the script element. Who sees it is as for getPosting: published "
                     + "postings are public, drafts, closed and expired ones visible to their organization's recruiters "
                     + "and to admins. ETag is the posting's version (the same as getPosting's), for If-None-Match.")
