@@ -14,18 +14,18 @@ import java.util.Map;
  */
 @Schema(name = "CandidateApplication")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CandidateApplicationView(@Schema(format = "uuid", maxLength = 36) String id,
-        @Schema(format = "uuid", maxLength = 36) String postingId,
-        @Schema(maxLength = 200) String postingTitle, CandidateStatus status,
+public record CandidateApplicationView(@Schema(required = true, format = "uuid", maxLength = 36) String id,
+        @Schema(required = true, format = "uuid", maxLength = 36) String postingId,
+        @Schema(maxLength = 200) String postingTitle, @Schema(required = true) CandidateStatus status,
         @Schema(maxLength = 200) String name, @Schema(format = "email", maxLength = 254) String email,
         @Schema(maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") String phone,
         @Schema(description = "question id -> answer", maxProperties = 100) Map<String, Object> answers,
         @Schema(maxLength = 10000) String coverLetter,
         ResumeView resume, @Schema(description = "Single view only", maxItems = 20) List<StatusChange> statusHistory,
-        @Schema(description = "Increases with every change; the ETag", minimum = "0") long version,
-        Instant createdAt, Instant updatedAt) {
+        @Schema(required = true, description = "Increases with every change; the ETag", minimum = "0") long version,
+        @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
 
     /** One change of the candidate-visible status. */
-    public record StatusChange(CandidateStatus status, Instant at) {
+    public record StatusChange(@Schema(required = true) CandidateStatus status, @Schema(required = true) Instant at) {
     }
 }

@@ -11,16 +11,17 @@ import java.util.Map;
 /** Everything this service stores about the caller (GDPR access / portability); files as links. */
 @Schema(name = "PersonalDataExport")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PersonalDataExport(@Schema(description = "The caller (token sub)", maxLength = 255) String subject,
-        Instant exportedAt, @Schema(enumeration = { "applications-service" }) String service,
-        List<ExportedApplication> applications) {
+public record PersonalDataExport(@Schema(required = true, description = "The caller (token sub)", maxLength = 255) String subject,
+        @Schema(required = true) Instant exportedAt,
+        @Schema(required = true, enumeration = { "applications-service" }) String service,
+        @Schema(required = true) List<ExportedApplication> applications) {
 
     /** Every field is written, so what the candidate did not give travels as null. */
-    public record ExportedApplication(@Schema(format = "uuid", maxLength = 36) String id,
-            @Schema(format = "uuid", maxLength = 36) String postingId,
+    public record ExportedApplication(@Schema(required = true, format = "uuid", maxLength = 36) String id,
+            @Schema(required = true, format = "uuid", maxLength = 36) String postingId,
             @Schema(description = "Null when the posting is unknown to this service", nullable = true, maxLength = 200)
             String postingTitle,
-            CandidateStatus status,
+            @Schema(required = true) CandidateStatus status,
             @Schema(nullable = true, maxLength = 200) String name,
             @Schema(nullable = true, format = "email", maxLength = 254) String email,
             @Schema(nullable = true, maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") String phone,
@@ -30,6 +31,7 @@ public record PersonalDataExport(@Schema(description = "The caller (token sub)",
             @Schema(description = "Attribution: referrer and utm_* values", nullable = true, maxProperties = 6)
             Map<String, Object> source,
             @Schema(nullable = true) ResumeView resume,
-            List<CandidateApplicationView.StatusChange> statusHistory, Instant createdAt, Instant updatedAt) {
+            @Schema(required = true) List<CandidateApplicationView.StatusChange> statusHistory,
+            @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
     }
 }

@@ -17,10 +17,10 @@ import java.util.Map;
  */
 @Schema(name = "RecruiterApplication")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RecruiterApplicationView(@Schema(format = "uuid", maxLength = 36) String id,
-        @Schema(format = "uuid", maxLength = 36) String postingId,
-        @Schema(maxLength = 200) String postingTitle, Stage stage,
-        RejectReason rejectReason, boolean erased, @Schema(maxLength = 200) String name,
+public record RecruiterApplicationView(@Schema(required = true, format = "uuid", maxLength = 36) String id,
+        @Schema(required = true, format = "uuid", maxLength = 36) String postingId,
+        @Schema(maxLength = 200) String postingTitle, @Schema(required = true) Stage stage,
+        RejectReason rejectReason, @Schema(required = true) boolean erased, @Schema(maxLength = 200) String name,
         @Schema(format = "email", maxLength = 254) String email,
         @Schema(maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$") String phone,
         @Schema(description = "question id -> answer", maxProperties = 100) Map<String, Object> answers,
@@ -28,15 +28,18 @@ public record RecruiterApplicationView(@Schema(format = "uuid", maxLength = 36) 
         @Schema(description = "Attribution: referrer and utm_* values", maxProperties = 6) Map<String, Object> source,
         ResumeView resume,
         @Schema(description = "Single view only: the whole pipeline history", maxItems = 1000) List<HistoryEntry> history,
-        @Schema(description = "Increases with every change; the ETag", minimum = "0") long version,
-        Instant createdAt, Instant updatedAt) {
+        @Schema(required = true, description = "Increases with every change; the ETag", minimum = "0") long version,
+        @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
 
     /** One pipeline transition: who (role and subject), when, from, to, why. {@code from} is absent on submission. */
-    public record HistoryEntry(@Schema(description = "Null on submission", nullable = true) Stage from, Stage to,
+    public record HistoryEntry(@Schema(description = "Null on submission", nullable = true) Stage from,
+            @Schema(required = true) Stage to,
             @Schema(description = "With to=REJECTED", nullable = true) RejectReason reason,
             @Schema(description = "Internal note (null when none, or once the candidate is erased)", nullable = true,
                     maxLength = 2000) String note,
-            ActorRole byRole,
-            @Schema(description = "The actor's subject (token sub)", maxLength = 255) String bySubject, Instant at) {
+            @Schema(required = true) ActorRole byRole,
+            @Schema(description = "The actor's subject (token sub); null for the system and once the candidate is "
+                    + "erased", nullable = true, maxLength = 255) String bySubject,
+            @Schema(required = true) Instant at) {
     }
 }

@@ -11,10 +11,10 @@ import org.jobboard.applications.domain.TextExtraction;
 @Schema(name = "Resume")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResumeView(
-        @Schema(enumeration = { "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        @Schema(required = true, enumeration = { "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/msword", "application/rtf", "text/plain" }) String mediaType,
-        @Schema(minimum = "0") long sizeBytes,
-        @Schema(description = "Where to download the file (relative to the API)", format = "uri-reference", maxLength = 100,
+        @Schema(required = true, minimum = "0") long sizeBytes,
+        @Schema(required = true, description = "Where to download the file (relative to the API)", format = "uri-reference", maxLength = 100,
                 pattern = "^/v1/applications/[0-9a-f-]{36}/resume$") String href,
         @Schema(description = "Recruiters and the export only. The text is extracted in the background after the "
                 + "application is stored: PENDING until then, DONE once `text` holds it (absent if the document has "

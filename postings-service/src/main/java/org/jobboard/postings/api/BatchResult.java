@@ -7,16 +7,19 @@ import org.jobboard.platform.problem.FieldError;
 import java.util.List;
 
 @Schema(name = "PostingBatchResult")
-public record BatchResult(@Schema(maxItems = 200) List<Item> items, @Schema(minimum = "0", maximum = "200") int created,
-        @Schema(minimum = "0", maximum = "200") int updated, @Schema(minimum = "0", maximum = "200") int unchanged,
-        @Schema(minimum = "0", maximum = "200") int failed) {
+public record BatchResult(@Schema(required = true, maxItems = 200) List<Item> items,
+        @Schema(required = true, minimum = "0", maximum = "200") int created,
+        @Schema(required = true, minimum = "0", maximum = "200") int updated,
+        @Schema(required = true, minimum = "0", maximum = "200") int unchanged,
+        @Schema(required = true, minimum = "0", maximum = "200") int failed) {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED, ERROR }
 
     @Schema(name = "PostingBatchItemResult")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(@Schema(description = "Position in the request", minimum = "0", maximum = "199") int index,
-            @Schema(maxLength = 40) String requisitionId, Outcome outcome,
+    public record Item(@Schema(required = true, description = "Position in the request", minimum = "0", maximum = "199") int index,
+            @Schema(description = "Absent when the item is not a posting or names none", maxLength = 40) String requisitionId,
+            @Schema(required = true) Outcome outcome,
             @Schema(format = "uuid", maxLength = 36) String id,
             @Schema(enumeration = { "DRAFT", "PUBLISHED", "CLOSED", "EXPIRED" }) String status,
             @Schema(minimum = "0") Long version,

@@ -8,12 +8,12 @@ import java.time.Instant;
 
 @Schema(name = "Organization")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrganizationView(@Schema(format = "uuid", maxLength = 36) String id,
-        @Schema(maxLength = 200) String name,
+public record OrganizationView(@Schema(required = true, format = "uuid", maxLength = 36) String id,
+        @Schema(required = true, maxLength = 200) String name,
         @Schema(format = "uri", maxLength = 2000) String website,
         @Schema(format = "uri", maxLength = 2000) String logoUrl,
         @Schema(maxLength = 10000) String description,
         Location headquarters,
-        @Schema(description = "Increases with every change; the ETag", minimum = "0") long version,
-        Instant createdAt, Instant updatedAt) {
+        @Schema(required = true, description = "Increases with every change; the ETag", minimum = "0") long version,
+        @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
 }

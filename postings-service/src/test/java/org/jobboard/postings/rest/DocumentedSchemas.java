@@ -115,6 +115,11 @@ final class DocumentedSchemas {
             if (object.has("properties") && !object.has("additionalProperties")) {
                 object.put("additionalProperties", false);
             }
+            // the type the generator writes beside a reference, or beside anyOf [reference, null] of a nullable one,
+            // would reject the null; the gateway's merged document drops it (StateImplicitBounds), and so does this
+            if (object.has("type") && (object.has("$ref") || object.has("anyOf"))) {
+                object.remove("type");
+            }
             if (object.path("$ref").isTextual() && object.get("$ref").asText().startsWith(COMPONENTS)) {
                 object.put("$ref", "#/$defs/" + object.get("$ref").asText().substring(COMPONENTS.length()));
             }

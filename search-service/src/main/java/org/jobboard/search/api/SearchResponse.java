@@ -14,28 +14,29 @@ import java.time.Instant;
 import java.util.List;
 
 /** A page of search results (docs/conventions.md "Reading lists" plus totals, facets and spelling help). */
-public record SearchResponse(@Schema(maxItems = 100) List<Hit> items,
+public record SearchResponse(@Schema(required = true, maxItems = 100) List<Hit> items,
         @Schema(description = "Opaque; pass as cursor for the next page. Null on the last page.", nullable = true,
                 maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$") String nextCursor,
-        Total total, Facets facets,
+        @Schema(required = true) Total total, @Schema(required = true) Facets facets,
         @Schema(description = "A corrected query when the query as typed matches nothing", nullable = true,
                 maxLength = 255) String didYouMean,
-        @Schema(description = "True when typo tolerance was used because exact matching found few hits") boolean fuzzy) {
+        @Schema(required = true, description = "True when typo tolerance was used because exact matching found few hits") boolean fuzzy) {
 
     @Schema(description = "Matching postings: exact when relation is eq; a lower bound when gte (over 10,000)")
-    public record Total(@Schema(minimum = "0") long value, @Schema(enumeration = { "eq", "gte" }) String relation) {
+    public record Total(@Schema(required = true, minimum = "0") long value,
+            @Schema(required = true, enumeration = { "eq", "gte" }) String relation) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hit(@Schema(format = "uuid", maxLength = 36) String id,
-            @Schema(minLength = 3, maxLength = 200) String title,
-            PostingSummary.Organization organization,
-            @Schema(type = SchemaType.ARRAY, maxItems = 8, implementation = EmploymentType.class)
+    public record Hit(@Schema(required = true, format = "uuid", maxLength = 36) String id,
+            @Schema(required = true, minLength = 3, maxLength = 200) String title,
+            @Schema(required = true) PostingSummary.Organization organization,
+            @Schema(required = true, type = SchemaType.ARRAY, maxItems = 8, implementation = EmploymentType.class)
             List<String> employmentTypes,
             @Schema(implementation = WorkplaceType.class) String workplaceType,
             @Schema(implementation = Seniority.class) String seniority,
-            @Schema(maxItems = 50) List<PostingSummary.Location> locations, PostingSummary.Salary salary,
-            @Schema(maxItems = 50) List<String> skills,
+            @Schema(required = true, maxItems = 50) List<PostingSummary.Location> locations, PostingSummary.Salary salary,
+            @Schema(required = true, maxItems = 50) List<String> skills,
             @Schema(maxLength = 100) String category, Instant publishedAt, Instant validThrough,
             @Schema(description = "Kilometres from near to the posting's nearest location (when near is given)") Double distanceKm,
             @Schema(description = "HTML-escaped text with matches in <em> (when q is given)") SearchHit.Highlights highlights) {

@@ -6,5 +6,5 @@ import org.jobboard.search.domain.Suggestion;
 import java.util.List;
 
 /** The answer of {@code GET /v1/search/suggestions}: titles and skills, most used first. */
-public record Suggestions(@Schema(maxItems = 10) List<Suggestion> items) {
+public record Suggestions(@Schema(required = true, maxItems = 10) List<Suggestion> items) {
 }

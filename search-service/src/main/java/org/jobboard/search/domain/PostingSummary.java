@@ -18,7 +18,7 @@ public record PostingSummary(String id, String title, Organization organization,
         String category, Instant publishedAt, Instant validThrough, long version) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organization(@Schema(format = "uuid", maxLength = 36) String id,
+    public record Organization(@Schema(required = true, format = "uuid", maxLength = 36) String id,
             @Schema(description = "Null when the posting's event did not carry its organization", nullable = true,
                     maxLength = 200) String name,
             @Schema(nullable = true, format = "uri", maxLength = 2000, pattern = "^https://\\S+$") String logoUrl) {
@@ -39,7 +39,7 @@ public record PostingSummary(String id, String title, Organization organization,
 
     /** Decimal strings as in the posting API (docs/conventions.md, "Money"). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Salary(@Schema(description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
+    public record Salary(@Schema(required = true, description = "ISO 4217", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
             @Schema(description = "Decimal string; null when open-ended", nullable = true,
                     pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15) String min,
             @Schema(description = "Decimal string, at least min; null when open-ended", nullable = true,
