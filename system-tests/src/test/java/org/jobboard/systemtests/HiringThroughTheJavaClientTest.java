@@ -166,9 +166,10 @@ class HiringThroughTheJavaClientTest {
         // and the structured data search engines read, for the posting and for its organization
         JobPostingJsonLd jobPosting = new PostingsApi(JobboardClients.anonymous()).getPostingJsonLd(postingId, null);
         assertEquals(title, jobPosting.getTitle());
-        OrganizationJsonLd organization = new OrganizationsApi(JobboardClients.anonymous())
-                .getOrganizationJsonLd(UUID.fromString(Stack.ACME), null);
-        assertEquals("Acme Corporation", organization.getName());
+        OrganizationsApi organizations = new OrganizationsApi(JobboardClients.anonymous());
+        OrganizationJsonLd organization = organizations.getOrganizationJsonLd(published.getOrganizationId(), null);
+        assertEquals(organizations.getOrganization(published.getOrganizationId(), null).getName(), organization.getName());
+        assertEquals(published.getOrganization().getName(), jobPosting.getHiringOrganization().getName());
     }
 
     private static SearchResponse search(SearchApi search, String title) {

@@ -20,6 +20,32 @@ public final class ApiCompatibility {
     private ApiCompatibility() {
     }
 
+    /** JSON pointers of the smallest parts that differ: a changed value, an added or removed member. */
+    static void differences(String pointer, JsonNode before, JsonNode after, List<String> out) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (before.isObject() && after.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            before.fieldNames().forEachRemaining(names::add);
+            after.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!before.has(name) || !after.has(name)) {
+                    out.add(child + (before.has(name) ? " (removed)" : " (added)"));
+                } else {
+                    differences(child, before.get(name), after.get(name), out);
+                }
+            }
+        } else if (before.isArray() && after.isArray() && before.size() == after.size()) {
+            for (int i = 0; i < before.size(); i++) {
+                differences(pointer + "/" + i, before.get(i), after.get(i), out);
+            }
+        } else {
+            out.add(pointer);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: ApiCompatibility SNAPSHOT.json SERVED.json");
@@ -45,6 +71,10 @@ public final class ApiCompatibility {
                 + (changes.isEmpty() ? " (the difference is in descriptions, examples or other text)" : ""));
         changes.stream().filter(OpenApiDiff.Change::breaking).forEach(System.out::println);
         changes.stream().filter(c -> !c.breaking()).forEach(System.out::println);
+        List<String> differing = new java.util.ArrayList<>();
+        differences("", snapshot, served, differing);
+        System.out.println("where the documents differ (" + differing.size() + " places; the first 30):");
+        differing.stream().limit(30).forEach(pointer -> System.out.println("          " + pointer));
         System.out.println("review the change, then take it as the new snapshot with: ./dev openapi accept");
         System.exit(1);
     }

@@ -73,4 +73,16 @@ class OpenApiDiffTest {
         assertTrue(breaking(after, document()).contains("BREAKING  Posting (response): property category removed"),
                 breaking(after, document()).toString());
     }
+
+    @Test
+    void textChangesAreLocatedByJsonPointer() throws Exception {
+        ObjectNode after = document();
+        ((ObjectNode) after.at("/paths/~1v1~1postings~1{id}/get")).put("description", "Reads a posting.");
+        ((ObjectNode) after.at("/components/schemas/Posting/properties/title")).put("description", "The title");
+        List<String> places = new java.util.ArrayList<>();
+        ApiCompatibility.differences("", document(), after, places);
+        assertEquals(List.of("/components/schemas/Posting/properties/title/description (added)",
+                "/paths/~1v1~1postings~1{id}/get/description (added)"), places);
+        assertEquals(List.of(), OpenApiDiff.compare(document(), after), "text is no change to operations or schemas");
+    }
 }
