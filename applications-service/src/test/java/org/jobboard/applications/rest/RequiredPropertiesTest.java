@@ -138,4 +138,9 @@ class RequiredPropertiesTest {
         return ResponseSchemas.of(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
     }
+
+    @Test
+    void everyResponseExampleIsAValidResponse() throws Exception {
+        assertEquals(java.util.List.of(), schemas().exampleViolations());
+    }
 }

@@ -2,11 +2,7 @@ package org.jobboard.postings.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import org.jobboard.platform.openapi.ResponseSchemas;
 
 import java.util.List;
 import java.util.Map;
@@ -22,18 +18,19 @@ import static io.restassured.RestAssured.given;
  */
 final class DocumentedSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final String COMPONENTS = "#/components/schemas/";
 
     private final JsonNode document;
+    private final ResponseSchemas schemas;
 
-    private DocumentedSchemas(JsonNode document) {
-        this.document = document;
+    private DocumentedSchemas(String document) throws java.io.IOException {
+        this.document = JSON.readTree(document);
+        this.schemas = ResponseSchemas.of(document);
     }
 
     static DocumentedSchemas fromService() throws Exception {
-        return new DocumentedSchemas(JSON.readTree(
-                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString()));
+        return new DocumentedSchemas(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
     }
 
     JsonNode document() {
@@ -41,18 +38,8 @@ final class DocumentedSchemas {
     }
 
     /** The violations of {@code value} against component schema {@code name}, formats asserted; empty when valid. */
-    List<Error> violations(String name, JsonNode value) {
-        if (!document.path("components").path("schemas").has(name)) {
-            throw new IllegalArgumentException("no component schema " + name);
-        }
-        ObjectNode definitions = document.path("components").path("schemas").deepCopy();
-        closeObjects(definitions);
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$ref", "#/$defs/" + name);
-        root.set("$defs", definitions);
-        Schema schema = REGISTRY.getSchema(root);
-        return schema.validate(value, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    List<String> violations(String name, JsonNode value) {
+        return schemas.violations(name, value);
     }
 
     /**
@@ -105,27 +92,6 @@ final class DocumentedSchemas {
                 paths.add(path);
                 valuePaths(field.getValue(), path, paths);
             }
-        }
-    }
-
-    /** additionalProperties false on every object schema that lists its properties; references into $defs. */
-    private static void closeObjects(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            if (object.has("properties") && !object.has("additionalProperties")) {
-                object.put("additionalProperties", false);
-            }
-            // the type the generator writes beside a reference, or beside anyOf [reference, null] of a nullable one,
-            // would reject the null; the gateway's merged document drops it (StateImplicitBounds), and so does this
-            if (object.has("type") && (object.has("$ref") || object.has("anyOf"))) {
-                object.remove("type");
-            }
-            if (object.path("$ref").isTextual() && object.get("$ref").asText().startsWith(COMPONENTS)) {
-                object.put("$ref", "#/$defs/" + object.get("$ref").asText().substring(COMPONENTS.length()));
-            }
-        }
-        if (node.isContainerNode()) {
-            node.forEach(DocumentedSchemas::closeObjects);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.jobboard.platform.ids.Ids;
+import org.jobboard.platform.openapi.ResponseSchemas;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.jobboard.postings.config.PostingsConfig;
@@ -169,5 +170,11 @@ class RequiredPropertiesTest {
         schemas.document().path("components").path("schemas").path(name).path("required")
                 .forEach(property -> required.add(property.asText()));
         return required;
+    }
+
+    @Test
+    void everyResponseExampleIsAValidResponse() throws Exception {
+        assertEquals(java.util.List.of(), ResponseSchemas.of(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString()).exampleViolations());
     }
 }
