@@ -81,40 +81,40 @@ class RequiredPropertiesTest {
         List<String> violations = new ArrayList<>();
         JsonNode candidateFull = get(full, "/v1/me/applications/" + withResume);
         assertTrue(candidateFull.has("resume"), candidateFull.toString());
-        check(schemas, "CandidateApplication", "with resume", candidateFull, violations);
+        schemas.collectViolations("CandidateApplication", "with resume", candidateFull, violations);
         JsonNode candidateSparse = get(sparse, "/v1/me/applications/" + withoutResume);
         for (String absent : List.of("resume", "phone")) {
             assertFalse(candidateSparse.has(absent), absent + ": " + candidateSparse);
         }
-        check(schemas, "CandidateApplication", "without resume", candidateSparse, violations);
+        schemas.collectViolations("CandidateApplication", "without resume", candidateSparse, violations);
         JsonNode firstPage = get(full, "/v1/me/applications?limit=1");
         assertTrue(firstPage.path("nextCursor").isTextual(), firstPage.toString());
-        check(schemas, "CandidateApplicationPage", "first page", firstPage, violations);
+        schemas.collectViolations("CandidateApplicationPage", "first page", firstPage, violations);
         JsonNode lastPage = get(full, "/v1/me/applications?limit=100");
         assertTrue(lastPage.path("nextCursor").isNull(), lastPage.toString());
-        check(schemas, "CandidateApplicationPage", "last page", lastPage, violations);
-        check(schemas, "CandidateApplicationPage", "empty",
+        schemas.collectViolations("CandidateApplicationPage", "last page", lastPage, violations);
+        schemas.collectViolations("CandidateApplicationPage", "empty",
                 get(Fixtures.newCandidate("nobody"), "/v1/me/applications"), violations);
 
-        check(schemas, "RecruiterApplication", "with resume", get(recruiter, "/v1/applications/" + withResume),
+        schemas.collectViolations("RecruiterApplication", "with resume", get(recruiter, "/v1/applications/" + withResume),
                 violations);
-        check(schemas, "RecruiterApplication", "without resume",
+        schemas.collectViolations("RecruiterApplication", "without resume",
                 get(recruiter, "/v1/applications/" + withoutResume), violations);
         JsonNode erasedView = get(recruiter, "/v1/applications/" + erasedApplication);
         assertFalse(erasedView.has("name"), erasedView.toString());
-        check(schemas, "RecruiterApplication", "erased", erasedView, violations);
+        schemas.collectViolations("RecruiterApplication", "erased", erasedView, violations);
         JsonNode recruiterFirst = get(recruiter, "/v1/applications?postingId=" + posting + "&limit=1");
         assertTrue(recruiterFirst.path("nextCursor").isTextual(), recruiterFirst.toString());
-        check(schemas, "RecruiterApplicationPage", "first page", recruiterFirst, violations);
+        schemas.collectViolations("RecruiterApplicationPage", "first page", recruiterFirst, violations);
         JsonNode recruiterAll = get(recruiter, "/v1/applications?limit=100");
         assertTrue(recruiterAll.path("nextCursor").isNull(), recruiterAll.toString());
-        check(schemas, "RecruiterApplicationPage", "last page", recruiterAll, violations);
+        schemas.collectViolations("RecruiterApplicationPage", "last page", recruiterAll, violations);
 
         JsonNode export = get(full, "/v1/me/data");
         assertEquals(2, export.path("applications").size(), export.toString());
-        check(schemas, "PersonalDataExport", "two applications", export, violations);
-        check(schemas, "PersonalDataExport", "sparse", get(sparse, "/v1/me/data"), violations);
-        check(schemas, "PersonalDataExport", "none", get(Fixtures.newCandidate("nobody"), "/v1/me/data"), violations);
+        schemas.collectViolations("PersonalDataExport", "two applications", export, violations);
+        schemas.collectViolations("PersonalDataExport", "sparse", get(sparse, "/v1/me/data"), violations);
+        schemas.collectViolations("PersonalDataExport", "none", get(Fixtures.newCandidate("nobody"), "/v1/me/data"), violations);
         assertEquals(List.of(), violations, "responses missing a property their schema lists as required");
 
         // and a response without one of them fails
@@ -127,11 +127,6 @@ class RequiredPropertiesTest {
 
     private static JsonNode get(String token, String path) throws Exception {
         return JSON.readTree(given().auth().oauth2(token).get(path).then().statusCode(200).extract().asString());
-    }
-
-    private static void check(ResponseSchemas schemas, String schema, String sample, JsonNode value,
-            List<String> violations) {
-        schemas.violations(schema, value).forEach(error -> violations.add(schema + " " + sample + ": " + error));
     }
 
     private static ResponseSchemas schemas() throws Exception {

@@ -74,7 +74,7 @@ class RequiredPropertiesTest {
                 "currency", "AUD"));
         assertEquals(2, full.path("items").size(), full.toString());
         assertTrue(full.path("facets").path("salary").path("buckets").size() > 0, full.toString());
-        check(schemas, "SearchResponse", "full", full, violations);
+        schemas.collectViolations("SearchResponse", "full", full, violations);
         JsonNode sparseHit = null;
         for (JsonNode hit : full.path("items")) {
             if (hit.path("title").asText().equals("Quokka Helper")) {
@@ -85,26 +85,26 @@ class RequiredPropertiesTest {
             assertFalse(sparseHit.has(absent), absent + ": " + sparseHit);
         }
         assertTrue(sparseHit.path("locations").isEmpty(), sparseHit.toString());
-        check(schemas, "SearchResponse", "near", get(given(), "/v1/search/postings",
+        schemas.collectViolations("SearchResponse", "near", get(given(), "/v1/search/postings",
                 params("organizationId", org, "near", "-31.95,115.86")), violations);
         JsonNode firstPage = get(given(), "/v1/search/postings", params("organizationId", org, "limit", 1));
         assertTrue(firstPage.path("nextCursor").isTextual(), firstPage.toString());
-        check(schemas, "SearchResponse", "first page", firstPage, violations);
+        schemas.collectViolations("SearchResponse", "first page", firstPage, violations);
         JsonNode lastPage = get(given(), "/v1/search/postings", params("organizationId", org, "limit", 1,
                 "cursor", firstPage.path("nextCursor").asText()));
         assertTrue(lastPage.path("nextCursor").isNull(), lastPage.toString());
-        check(schemas, "SearchResponse", "last page", lastPage, violations);
+        schemas.collectViolations("SearchResponse", "last page", lastPage, violations);
         JsonNode empty = get(given(), "/v1/search/postings", params("organizationId", TestPosting.newOrganization()));
         assertEquals(0, empty.path("items").size());
         assertTrue(empty.path("facets").path("salary").isNull(), empty.toString());
-        check(schemas, "SearchResponse", "empty", empty, violations);
+        schemas.collectViolations("SearchResponse", "empty", empty, violations);
 
         JsonNode suggestions = get(given(), "/v1/search/suggestions", params("prefix", "quok"));
         assertFalse(suggestions.path("items").isEmpty(), suggestions.toString());
-        check(schemas, "Suggestions", "some", suggestions, violations);
-        check(schemas, "Suggestions", "none",
+        schemas.collectViolations("Suggestions", "some", suggestions, violations);
+        schemas.collectViolations("Suggestions", "none",
                 get(given(), "/v1/search/suggestions", params("prefix", "zzqqxx")), violations);
-        check(schemas, "IndexStatus", "admin",
+        schemas.collectViolations("IndexStatus", "admin",
                 get(given().auth().oauth2(TestTokens.admin("ada")), "/v1/search/index", Map.of()), violations);
         assertEquals(List.of(), violations, "responses missing a property their schema lists as required");
 
@@ -119,11 +119,6 @@ class RequiredPropertiesTest {
     private static JsonNode get(RequestSpecification request, String path, Map<String, Object> params)
             throws Exception {
         return JSON.readTree(request.queryParams(params).get(path).then().statusCode(200).extract().asString());
-    }
-
-    private static void check(ResponseSchemas schemas, String schema, String sample, JsonNode value,
-            List<String> violations) {
-        schemas.violations(schema, value).forEach(error -> violations.add(schema + " " + sample + ": " + error));
     }
 
     private static ResponseSchemas schemas() throws Exception {

@@ -53,6 +53,11 @@ public final class ResponseSchemas {
                 .stream().map(Object::toString).toList();
     }
 
+    /** Adds the violations of {@code value} against schema {@code name} to {@code into}, each labelled with the sample. */
+    public void collectViolations(String name, String sample, JsonNode value, List<String> into) {
+        violations(name, value).forEach(violation -> into.add(name + " " + sample + ": " + violation));
+    }
+
     /**
      * Every response example of the document checked against its media type's schema, where that schema is a
      * component: "GET /v1/postings/{id} 200 closed: /organization: required property ...". An example is what
