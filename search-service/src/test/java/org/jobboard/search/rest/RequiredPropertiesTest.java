@@ -7,12 +7,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.jobboard.platform.openapi.ResponseSchemas;
+import org.jobboard.platform.testing.Poll;
 import org.jobboard.platform.testing.StackTestResource;
 import org.jobboard.platform.testing.TestTokens;
 import org.jobboard.search.testing.SearchIndexTestResource;
 import org.jobboard.search.testing.TestPosting;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,15 @@ class RequiredPropertiesTest {
         assertTrue(empty.path("facets").path("salary").isNull(), empty.toString());
         schemas.collectViolations("SearchResponse", "empty", empty, violations);
 
-        JsonNode suggestions = get(given(), "/v1/search/suggestions", params("prefix", "quok"));
+        // the suggester is rebuilt after indexing, not with it: wait for the new words
+        JsonNode suggestions = Poll.untilPresent("suggestions for quok", Duration.ofSeconds(10), () -> {
+            try {
+                JsonNode found = get(given(), "/v1/search/suggestions", params("prefix", "quok"));
+                return found.path("items").isEmpty() ? null : found;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertFalse(suggestions.path("items").isEmpty(), suggestions.toString());
         schemas.collectViolations("Suggestions", "some", suggestions, violations);
         schemas.collectViolations("Suggestions", "none",
